@@ -1,0 +1,94 @@
+package com.logininsights;
+
+import com.logininsights.config.JobConfig;
+import com.logininsights.insights.InsightRecord;
+import com.logininsights.insights.LateEventsToInsights;
+import com.logininsights.insights.MergeTalliesIntoInsights;
+import com.logininsights.insights.Spread;
+import com.logininsights.insights.StampTallyWithWindow;
+import com.logininsights.insights.TallyLogins;
+import com.logininsights.insights.WindowTally;
+import com.logininsights.model.DeadLetter;
+import com.logininsights.model.LoginEvent;
+import com.logininsights.model.ParseResult;
+import com.logininsights.route.SplitValidFromRejected;
+import com.logininsights.time.ValidEventWatermarks;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The whole job on one page. It takes its source and sinks as arguments, so that tests can hand it their own.
+ *
+ * <pre>
+ *  Kafka source (parse at the source; watermarks per partition from accepted events only)
+ *    └─ split valid from rejected ──side output──► dead-letter sink
+ *         ├─────────────────────────────────────► enriched-event sink
+ *         └─ tally per spread bucket, per window ──late──► count late events ─┐
+ *              └─ merge the buckets into insights ───────────────────────────┴► insight sink
+ * </pre>
+ *
+ * Each operator has a human name for the web UI and a stable uid, so that savepoints survive changes to the job.
+ */
+public final class Topology {
+
+    /** Where the job writes. */
+    public record Sinks(Sink<LoginEvent> enriched, Sink<DeadLetter> deadLetters, Sink<InsightRecord> insights) {}
+
+    private static final OutputTag<LoginEvent> LATE_EVENTS = new OutputTag<>("late-events") {};
+
+    private Topology() {}
+
+    public static void build(StreamExecutionEnvironment env, JobConfig config, Source<ParseResult, ?, ?> source,
+            Sinks sinks) {
+        DataStream<ParseResult> records = env
+                .fromSource(source, ValidEventWatermarks.strategy(config.outOfOrderness(), config.idleness()),
+                        "Kafka source: " + config.inputTopic(), TypeInformation.of(ParseResult.class))
+                .uid("kafka-source");
+
+        SingleOutputStreamOperator<LoginEvent> events = records
+                .process(new SplitValidFromRejected())
+                .name("Split valid from rejected")
+                .uid("split-valid-from-rejected");
+
+        events.getSideOutput(SplitValidFromRejected.DEAD_LETTERS)
+                .sinkTo(sinks.deadLetters())
+                .name("Kafka sink: dead letters")
+                .uid("sink-dead-letters");
+
+        events.sinkTo(sinks.enriched())
+                .name("Kafka sink: enriched events")
+                .uid("sink-enriched-events");
+
+        SingleOutputStreamOperator<WindowTally> tallies = events
+                .keyBy(event -> Spread.bucketOf(event.userId()), TypeInformation.of(Integer.class))
+                .window(TumblingEventTimeWindows.of(config.window()))
+                .allowedLateness(config.allowedLateness())
+                .sideOutputLateData(LATE_EVENTS)
+                .aggregate(new TallyLogins(), new StampTallyWithWindow())
+                .name("Tally logins per window and spread bucket")
+                .uid("tally-logins");
+
+        DataStream<InsightRecord> windowInsights = tallies
+                .windowAll(TumblingEventTimeWindows.of(config.window()))
+                .allowedLateness(config.allowedLateness())
+                .process(new MergeTalliesIntoInsights())
+                .name("Merge buckets into window insights")
+                .uid("merge-window-insights");
+
+        DataStream<InsightRecord> lateEvents = tallies.getSideOutput(LATE_EVENTS)
+                .map(new LateEventsToInsights(config.window()))
+                .name("Count late events")
+                .uid("count-late-events");
+
+        windowInsights.union(lateEvents)
+                .sinkTo(sinks.insights())
+                .name("Kafka sink: insights")
+                .uid("sink-insights");
+    }
+}

@@ -1,0 +1,52 @@
+package com.logininsights.insights;
+
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+
+/**
+ * A HyperLogLog sketch of user ids: a few KiB at most however many users a window sees, about 1.6% standard
+ * error in its dense form, and exact for the first few hundred users. Sketches merge, which is what lets the
+ * windows be counted in parallel and combined.
+ */
+public final class DistinctUsers {
+    static final int LG_K = 12;
+    private static final TgtHllType TYPE = TgtHllType.HLL_8;
+
+    private HllSketch sketch;
+
+    public DistinctUsers() {
+        this(new HllSketch(LG_K, TYPE));
+    }
+
+    private DistinctUsers(HllSketch sketch) {
+        this.sketch = sketch;
+    }
+
+    public void add(String userId) {
+        sketch.update(userId);
+    }
+
+    public void addAll(DistinctUsers other) {
+        Union union = new Union(LG_K);
+        union.update(sketch);
+        union.update(other.sketch);
+        sketch = union.getResult(TYPE);
+    }
+
+    public long estimate() {
+        return Math.round(sketch.getEstimate());
+    }
+
+    public DistinctUsers copy() {
+        return new DistinctUsers(sketch.copy());
+    }
+
+    public byte[] toBytes() {
+        return sketch.toCompactByteArray();
+    }
+
+    public static DistinctUsers fromBytes(byte[] bytes) {
+        return new DistinctUsers(HllSketch.heapify(bytes));
+    }
+}

@@ -1,0 +1,99 @@
+package com.logininsights.insights;
+
+import com.logininsights.model.LoginEvent;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+/**
+ * Everything the insights need from one window, for the users of one spread bucket (see {@link Spread}): total
+ * logins, distinct users, records with missing fields, and a {@link ValueTally} per value of every
+ * {@link Dimension}. Tallies of the same window merge into the tally of the whole window.
+ */
+@TypeInfo(WindowTallyTypeInfo.Factory.class)
+public final class WindowTally {
+    long windowStartMillis;
+    long windowEndMillis;
+    int spread;
+    long logins;
+    long recordsWithMissingFields;
+    DistinctUsers users;
+    final EnumMap<Dimension, Map<String, ValueTally>> byDimension;
+
+    public WindowTally() {
+        users = new DistinctUsers();
+        byDimension = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension, new HashMap<>());
+        }
+    }
+
+    public void add(LoginEvent event) {
+        logins++;
+        if (event.hasMissingFields()) {
+            recordsWithMissingFields++;
+        }
+        users.add(event.userId());
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.get(dimension).computeIfAbsent(dimension.valueOf(event), v -> new ValueTally())
+                    .add(event.userId());
+        }
+    }
+
+    public void addAll(WindowTally other) {
+        logins += other.logins;
+        recordsWithMissingFields += other.recordsWithMissingFields;
+        users.addAll(other.users);
+        for (Dimension dimension : Dimension.values()) {
+            Map<String, ValueTally> mine = byDimension.get(dimension);
+            other.byDimension.get(dimension).forEach((value, tally) ->
+                    mine.merge(value, tally.copy(), (a, b) -> {
+                        a.addAll(b);
+                        return a;
+                    }));
+        }
+    }
+
+    public WindowTally copy() {
+        WindowTally copy = new WindowTally();
+        copy.stamp(windowStartMillis, windowEndMillis, spread);
+        copy.addAll(this);
+        return copy;
+    }
+
+    /** Says which window and which spread bucket this tally is for. */
+    public void stamp(long windowStartMillis, long windowEndMillis, int spread) {
+        this.windowStartMillis = windowStartMillis;
+        this.windowEndMillis = windowEndMillis;
+        this.spread = spread;
+    }
+
+    public long windowStartMillis() {
+        return windowStartMillis;
+    }
+
+    public long windowEndMillis() {
+        return windowEndMillis;
+    }
+
+    public int spread() {
+        return spread;
+    }
+
+    public long logins() {
+        return logins;
+    }
+
+    public long recordsWithMissingFields() {
+        return recordsWithMissingFields;
+    }
+
+    public long distinctUsers() {
+        return users.estimate();
+    }
+
+    public Map<String, ValueTally> values(Dimension dimension) {
+        return byDimension.get(dimension);
+    }
+}

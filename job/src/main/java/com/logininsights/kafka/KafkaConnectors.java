@@ -1,0 +1,103 @@
+package com.logininsights.kafka;
+
+import com.logininsights.config.DeliveryGuarantee;
+import com.logininsights.config.JobConfig;
+import com.logininsights.insights.InsightRecord;
+import com.logininsights.model.DeadLetter;
+import com.logininsights.model.LoginEvent;
+import com.logininsights.model.ParseResult;
+import com.logininsights.parse.LoginRecordParser;
+import com.logininsights.parse.ParserSettings;
+import com.logininsights.parse.WallClock;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** Builds the job's Kafka source and sinks from its {@link JobConfig}. */
+public final class KafkaConnectors {
+    /**
+     * Must outlast a checkpoint plus a restart, and stay under the broker's transaction.max.timeout.ms (15 min by
+     * default). The connector's own default, 1 h, makes a job on a default broker fail at start.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
+
+    private KafkaConnectors() {}
+
+    public static KafkaSource<ParseResult> source(JobConfig config) {
+        return source(config, new LoginRecordDeserializer(parser(config, WallClock.SYSTEM)));
+    }
+
+    /** The source with another deserializer: tests wrap the real one to inject failures. */
+    public static KafkaSource<ParseResult> source(JobConfig config,
+            KafkaRecordDeserializationSchema<ParseResult> deserializer) {
+        KafkaSourceBuilder<ParseResult> builder = KafkaSource.<ParseResult>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.inputTopic())
+                .setGroupId(config.groupId())
+                .setStartingOffsets(startingOffsets(config))
+                .setDeserializer(deserializer)
+                .setProperties(kafkaProperties(config))
+                // Offsets are committed on checkpoints; they show progress to Kafka tools, and are where a job
+                // started without a checkpoint resumes.
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperty("isolation.level", "read_committed");
+        if (config.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    public static LoginRecordParser parser(JobConfig config, WallClock clock) {
+        return new LoginRecordParser(
+                new ParserSettings(config.maxRecordBytes(), config.maxFutureSkew().toMillis()), clock);
+    }
+
+    public static KafkaSink<LoginEvent> enrichedSink(JobConfig config) {
+        return sink(config, "enriched", new EnrichedEventSerializer(config.processedTopic()));
+    }
+
+    public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
+        return sink(config, "dead-letters", new DeadLetterSerializer(config.deadLetterTopic()));
+    }
+
+    public static KafkaSink<InsightRecord> insightSink(JobConfig config) {
+        return sink(config, "insights", new InsightSerializer(config.insightsTopic()));
+    }
+
+    private static <T> KafkaSink<T> sink(JobConfig config, String name, KafkaRecordSerializationSchema<T> schema) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setKafkaProducerConfig(kafkaProperties(config))
+                .setRecordSerializer(schema)
+                .setDeliveryGuarantee(config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE
+                        ? org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE
+                        : org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE)
+                // Unique per sink and per job, and stable across restarts, so that a restarted job finds and
+                // aborts its own lingering transactions and never fences another job's.
+                .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)
+                .setProperty("transaction.timeout.ms", String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
+                .setProperty("linger.ms", "5")
+                .setProperty("compression.type", "lz4")
+                .build();
+    }
+
+    private static OffsetsInitializer startingOffsets(JobConfig config) {
+        return switch (config.startingOffsets()) {
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+        };
+    }
+
+    private static Properties kafkaProperties(JobConfig config) {
+        Properties properties = new Properties();
+        properties.putAll(config.kafkaProperties());
+        return properties;
+    }
+}

@@ -1,0 +1,67 @@
+package com.logininsights.testing;
+
+import com.logininsights.LoginInsightsJob;
+import com.logininsights.Topology;
+import com.logininsights.config.JobConfig;
+import com.logininsights.config.JobFlags;
+import com.logininsights.kafka.KafkaConnectors;
+import com.logininsights.kafka.LoginRecordDeserializer;
+import com.logininsights.parse.WallClock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import com.logininsights.model.ParseResult;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Builds the real job, with real Kafka source and sinks, for the MiniCluster a test runs. */
+public final class JobRun {
+    private JobRun() {}
+
+    /** The job's flags for a test: its own topics and group, short checkpoints, and any extra flags. */
+    public static JobConfig config(KafkaBroker broker, String prefix, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--bootstrap-servers", broker.bootstrapServers(),
+                "--input-topic", prefix + "-in",
+                "--processed-topic", prefix + "-processed",
+                "--dead-letter-topic", prefix + "-dlq",
+                "--insights-topic", prefix + "-insights",
+                "--group-id", prefix,
+                "--checkpoint-interval", "1s"));
+        args.addAll(Arrays.asList(extra));
+        return JobFlags.parse(args.toArray(String[]::new));
+    }
+
+    public static void createTopics(KafkaBroker broker, JobConfig config, int inputPartitions) throws Exception {
+        broker.createTopic(config.inputTopic(), inputPartitions);
+        broker.createTopic(config.processedTopic(), 2);
+        broker.createTopic(config.deadLetterTopic(), 1);
+        broker.createTopic(config.insightsTopic(), 1);
+    }
+
+    public static StreamExecutionEnvironment build(JobConfig config,
+            KafkaRecordDeserializationSchema<ParseResult> deserializer) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        LoginInsightsJob.configure(env, config);
+        Topology.build(env, config, KafkaConnectors.source(config, deserializer), new Topology.Sinks(
+                KafkaConnectors.enrichedSink(config),
+                KafkaConnectors.deadLetterSink(config),
+                KafkaConnectors.insightSink(config)));
+        return env;
+    }
+
+    public static LoginRecordDeserializer realDeserializer(JobConfig config) {
+        return new LoginRecordDeserializer(KafkaConnectors.parser(config, WallClock.SYSTEM));
+    }
+
+    /** Runs a --bounded job to its end. */
+    public static void runToEnd(JobConfig config) throws Exception {
+        build(config, realDeserializer(config)).execute("login-insights test");
+    }
+
+    /** Starts an unbounded job and returns at once. */
+    public static JobClient start(JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer) throws Exception {
+        return build(config, deserializer).executeAsync("login-insights test");
+    }
+}

@@ -1,0 +1,144 @@
+package com.logininsights.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real single-node KRaft Kafka broker in the test JVM, built with Kafka's own test kit, listening on 127.0.0.1.
+ * Register it as a static {@code @RegisterExtension}: it starts before the class's tests and stops after them.
+ */
+public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+    private KafkaClusterTestKit cluster;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                // Production features only, to match the unstable versions turned off below.
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .build())
+                // The test kit turns on Kafka's unreleased protocol versions; a real deployment has them off.
+                .setConfigProp("unstable.api.versions.enable", false)
+                .setConfigProp("unstable.feature.versions.enable", false)
+                .setConfigProp("offsets.topic.replication.factor", (short) 1)
+                .setConfigProp("transaction.state.log.replication.factor", (short) 1)
+                .setConfigProp("transaction.state.log.min.isr", 1)
+                .setConfigProp("group.initial.rebalance.delay.ms", 0)
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public void createTopic(String name, int partitions) throws Exception {
+        createTopic(name, partitions, Map.of());
+    }
+
+    public void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return Admin.create(properties);
+    }
+
+    /** Writes records to the given partitions, in order, and waits until all are acknowledged. */
+    public List<RecordMetadata> produce(String topic, List<Record> records) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        List<RecordMetadata> written = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sends = new ArrayList<>();
+            for (Record record : records) {
+                sends.add(producer.send(new ProducerRecord<>(topic, record.partition(), null, record.value())));
+            }
+            producer.flush();
+            for (var send : sends) {
+                written.add(send.get(30, TimeUnit.SECONDS));
+            }
+        }
+        return written;
+    }
+
+    /** One record to write: its partition and its raw value bytes. */
+    public record Record(int partition, byte[] value) {
+        public static Record of(int partition, String json) {
+            return new Record(partition, json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning with {@code isolation.level=read_committed} until {@code done} holds for
+     * what was read, or the timeout passes; returns everything read either way.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, Duration timeout,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        return read(topic, "read_committed", timeout, done);
+    }
+
+    public List<ConsumerRecord<byte[], byte[]>> read(String topic, String isolationLevel, Duration timeout,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (System.nanoTime() < deadline && !done.test(records)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
