@@ -1,0 +1,161 @@
+package com.logininsights.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.logininsights.model.LoginEvent;
+import com.logininsights.model.SourcePosition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.assertj.core.data.Percentage;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class WindowInsightsTest {
+    private static final SourcePosition SOURCE = new SourcePosition("user-login", 0, 0, 0);
+
+    private static LoginEvent login(String user, String device, String locale, String version) {
+        return new LoginEvent(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
+    }
+
+    /**
+     * Ten logins by six users, a to f. By hand: android 5 logins by a, b, c; ios 4 by d, e, f; unknown 1 by f.
+     * TX 4 by a, b, f; RU 3 by c, d; CA, NY, VA 1 each. Two records miss a field (f's null app_version and f's
+     * null device_type).
+     */
+    private static List<LoginEvent> tenLogins() {
+        return List.of(
+                login("a", "android", "TX", "2.3.0"),
+                login("a", "android", "TX", "2.3.0"),
+                login("b", "android", "TX", "2.3.0"),
+                login("c", "android", "RU", "2.3.0"),
+                login("c", "android", "RU", "2.4.0"),
+                login("d", "ios", "RU", "2.4.0"),
+                login("e", "ios", "VA", "2.4.0"),
+                login("e", "ios", "CA", "2.4.0"),
+                login("f", "ios", "NY", null),
+                login("f", null, "TX", "2.3.0"));
+    }
+
+    @Test
+    void theSummaryOfOneWindowMatchesFiguresWorkedOutByHand() {
+        WindowTally window = new WindowTally();
+        window.stamp(0, 60_000, 0);
+        tenLogins().forEach(window::add);
+
+        WindowSummary summary = WindowInsights.summary(window, 0);
+
+        assertThat(summary.logins()).isEqualTo(10);
+        assertThat(summary.distinctUsers()).isEqualTo(6);
+        assertThat(summary.recordsWithMissingFields()).isEqualTo(2);
+        assertThat(summary.deviceShare()).isEqualTo(Map.of("android", 0.5, "ios", 0.4, "unknown", 0.1));
+        assertThat(summary.topLocales()).containsExactly(
+                new LocaleCount("TX", 4, 3),
+                new LocaleCount("RU", 3, 2),
+                new LocaleCount("CA", 1, 1),
+                new LocaleCount("NY", 1, 1),
+                new LocaleCount("VA", 1, 1));
+        assertThat(summary.windowStartMillis()).isZero();
+        assertThat(summary.windowEndMillis()).isEqualTo(60_000);
+    }
+
+    @Test
+    void perValueRowsCountLoginsAndDistinctUsers() {
+        WindowTally window = new WindowTally();
+        tenLogins().forEach(window::add);
+
+        Map<String, long[]> rows = new HashMap<>();
+        for (DimensionInsight row : WindowInsights.perValue(window, 3)) {
+            assertThat(row.revision()).isEqualTo(3);
+            rows.put(row.dimension().fieldName() + "=" + row.value(), new long[] {row.logins(), row.distinctUsers()});
+        }
+        assertThat(rows).containsOnlyKeys("device_type=android", "device_type=ios", "device_type=unknown",
+                "locale=TX", "locale=RU", "locale=VA", "locale=CA", "locale=NY",
+                "app_version=2.3.0", "app_version=2.4.0", "app_version=unknown");
+        assertThat(rows.get("device_type=android")).containsExactly(5, 3);
+        assertThat(rows.get("device_type=ios")).containsExactly(4, 3);
+        assertThat(rows.get("device_type=unknown")).containsExactly(1, 1);
+        assertThat(rows.get("app_version=2.3.0")).containsExactly(5, 4);
+        assertThat(rows.get("app_version=2.4.0")).containsExactly(4, 3);
+        assertThat(rows.get("app_version=unknown")).containsExactly(1, 1);
+    }
+
+    @Test
+    void tallyingPerSpreadBucketAndMergingEqualsTallyingTheWholeWindow() {
+        Map<Integer, WindowTally> buckets = new HashMap<>();
+        WindowTally whole = new WindowTally();
+        List<LoginEvent> logins = new ArrayList<>(tenLogins());
+        for (int i = 0; i < 2000; i++) {
+            logins.add(login("user-" + (i % 700), i % 3 == 0 ? "ios" : "android", "L" + (i % 9), "1." + (i % 4)));
+        }
+        for (LoginEvent login : logins) {
+            whole.add(login);
+            buckets.computeIfAbsent(Spread.bucketOf(login.userId()), b -> new WindowTally()).add(login);
+        }
+        WindowTally merged = new WindowTally();
+        buckets.values().forEach(merged::addAll);
+
+        assertThat(buckets.size()).as("buckets used").isGreaterThan(Spread.BUCKETS / 2);
+        WindowSummary mergedSummary = WindowInsights.summary(merged, 0);
+        WindowSummary wholeSummary = WindowInsights.summary(whole, 0);
+        assertThat(mergedSummary.logins()).isEqualTo(2010);
+        assertThat(mergedSummary.deviceShare()).isEqualTo(wholeSummary.deviceShare());
+        assertThat(mergedSummary.recordsWithMissingFields()).isEqualTo(wholeSummary.recordsWithMissingFields());
+        assertThat(mergedSummary.topLocales()).extracting(LocaleCount::locale, LocaleCount::logins)
+                .isEqualTo(wholeSummary.topLocales().stream().map(l -> org.assertj.core.groups.Tuple.tuple(
+                        l.locale(), l.logins())).toList());
+        assertThat(WindowInsights.perValue(merged, 0)).extracting(DimensionInsight::logins)
+                .isEqualTo(WindowInsights.perValue(whole, 0).stream().map(DimensionInsight::logins).toList());
+        // 706 users is past the 384 a sketch counts exactly: both ways are estimates within the sketch's error.
+        assertThat((double) mergedSummary.distinctUsers()).isCloseTo(706, Percentage.withPercentage(3));
+        assertThat((double) wholeSummary.distinctUsers()).isCloseTo(706, Percentage.withPercentage(3));
+    }
+
+    @Test
+    void distinctUsersAreExactUpTo384UsersPerSketch() {
+        WindowTally window = new WindowTally();
+        for (int i = 0; i < 384; i++) {
+            window.add(login("user-" + i, "android", "TX", "2.3.0"));
+        }
+        assertThat(window.distinctUsers()).isEqualTo(384);
+    }
+
+    @Test
+    void distinctUsersStayWithinTheSketchErrorForManyUsersAndTheStateStaysSmall() throws Exception {
+        WindowTally window = new WindowTally();
+        for (int i = 0; i < 200_000; i++) {
+            window.add(login("user-" + i, "android", "TX", "2.3.0"));
+        }
+        assertThat((double) window.distinctUsers()).isCloseTo(200_000, Percentage.withPercentage(5));
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        WindowTallySerializer.INSTANCE.serialize(window, out);
+        assertThat(out.length()).as("bytes of state for 200,000 users").isLessThan(4 * 5000);
+    }
+
+    @Test
+    void theSerializerRoundTripsATally() throws Exception {
+        WindowTally window = new WindowTally();
+        window.stamp(120_000, 180_000, 7);
+        tenLogins().forEach(window::add);
+
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        WindowTallySerializer.INSTANCE.serialize(window, out);
+        WindowTally copy = WindowTallySerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(copy.windowStartMillis()).isEqualTo(120_000);
+        assertThat(copy.windowEndMillis()).isEqualTo(180_000);
+        assertThat(copy.spread()).isEqualTo(7);
+        assertThat(WindowInsights.summary(copy, 0)).isEqualTo(WindowInsights.summary(window, 0));
+        assertThat(WindowInsights.perValue(copy, 0)).isEqualTo(WindowInsights.perValue(window, 0));
+        assertThat(WindowInsights.summary(WindowTallySerializer.INSTANCE.copy(window), 0))
+                .isEqualTo(WindowInsights.summary(window, 0));
+    }
+
+    @Test
+    void flinkPicksOurSerializerForTheTally() {
+        assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(WindowTally.class))
+                .isInstanceOf(WindowTallyTypeInfo.class);
+    }
+}
