@@ -3,10 +3,10 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logininsights.config.JobConfig;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
+import com.logininsights.testing.Outputs;
 import com.logininsights.testing.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** (a) Every kind of input, valid and broken, comes out exactly once, in the right topic, with the right reason. */
 class MixedInputIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @RegisterExtension
     @Order(1)
     static final KafkaBroker BROKER = new KafkaBroker();
@@ -41,7 +38,7 @@ class MixedInputIT {
         JobConfig config = JobRun.config(BROKER, "mixed", "--bounded", "--parallelism", "2");
         JobRun.createTopics(BROKER, config, 2);
         List<Sample> samples = Sample.all();
-        List<com.logininsights.testing.KafkaBroker.Record> records = new ArrayList<>();
+        List<KafkaBroker.Record> records = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             records.add(new KafkaBroker.Record(i % 2, samples.get(i).value()));
         }
@@ -54,19 +51,19 @@ class MixedInputIT {
 
         JobRun.runToEnd(config);
 
-        List<JsonNode> enriched = values(BROKER.readCommitted(config.processedTopic(), Duration.ofSeconds(30),
+        List<JsonNode> enriched = Outputs.values(BROKER.readCommitted(config.processedTopic(), Duration.ofSeconds(30),
                 read -> read.size() >= validCount));
-        List<JsonNode> deadLetters = values(BROKER.readCommitted(config.deadLetterTopic(), Duration.ofSeconds(30),
+        List<JsonNode> deadLetters = Outputs.values(BROKER.readCommitted(config.deadLetterTopic(), Duration.ofSeconds(30),
                 read -> read.size() >= samples.size() - validCount));
 
         Map<String, Integer> timesSeen = new HashMap<>();
         for (JsonNode event : enriched) {
-            String position = position(event);
+            String position = Outputs.sourcePosition(event);
             timesSeen.merge(position, 1, Integer::sum);
             assertThat(sampleAt.get(position).valid()).as("accepted: %s", sampleAt.get(position)).isTrue();
         }
         for (JsonNode letter : deadLetters) {
-            String position = position(letter);
+            String position = Outputs.sourcePosition(letter);
             timesSeen.merge(position, 1, Integer::sum);
             Sample sample = sampleAt.get(position);
             assertThat(sample.valid()).as("rejected: %s", sample).isFalse();
@@ -77,18 +74,5 @@ class MixedInputIT {
         }
         assertThat(timesSeen).hasSize(samples.size());
         assertThat(timesSeen.values()).containsOnly(1);
-    }
-
-    private static String position(JsonNode record) {
-        JsonNode source = record.get("source");
-        return source.get("partition").asInt() + "/" + source.get("offset").asLong();
-    }
-
-    private static List<JsonNode> values(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        List<JsonNode> values = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            values.add(JSON.readTree(record.value()));
-        }
-        return values;
     }
 }
