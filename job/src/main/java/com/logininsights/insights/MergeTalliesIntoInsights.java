@@ -1,7 +1,5 @@
 package com.logininsights.insights;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,13 +24,8 @@ public final class MergeTalliesIntoInsights
     @Override
     public void process(Context context, Iterable<WindowTally> tallies, Collector<InsightRecord> out)
             throws Exception {
-        Map<Integer, WindowTally> latestPerBucket = new HashMap<>();
-        for (WindowTally tally : tallies) {
-            latestPerBucket.merge(tally.spread(), tally, (a, b) -> b.logins() >= a.logins() ? b : a);
-        }
-        WindowTally window = new WindowTally();
+        WindowTally window = WindowInsights.mergeLatestPerBucket(tallies);
         window.stamp(context.window().getStart(), context.window().getEnd(), -1);
-        latestPerBucket.values().forEach(window::addAll);
 
         ValueState<Integer> firings = context.windowState().getState(FIRINGS);
         int revision = firings.value() == null ? 0 : firings.value();

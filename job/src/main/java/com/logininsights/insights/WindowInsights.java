@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,20 @@ public final class WindowInsights {
     static final int TOP_LOCALES = 5;
 
     private WindowInsights() {}
+
+    /**
+     * The tally of a whole window from its buckets' tallies. A bucket re-fired by a late event sends its whole
+     * tally again, holding more logins than before: only its latest tally counts.
+     */
+    public static WindowTally mergeLatestPerBucket(Iterable<WindowTally> tallies) {
+        Map<Integer, WindowTally> latestPerBucket = new HashMap<>();
+        for (WindowTally tally : tallies) {
+            latestPerBucket.merge(tally.spread(), tally, (a, b) -> b.logins() >= a.logins() ? b : a);
+        }
+        WindowTally window = new WindowTally();
+        latestPerBucket.values().forEach(window::addAll);
+        return window;
+    }
 
     public static WindowSummary summary(WindowTally window, int revision) {
         Map<String, Double> deviceShare = new TreeMap<>();

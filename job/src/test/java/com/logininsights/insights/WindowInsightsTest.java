@@ -114,6 +114,30 @@ class WindowInsightsTest {
     }
 
     @Test
+    void aRefiredBucketReplacesItsEarlierTallyInsteadOfAddingToIt() {
+        WindowTally bucket3First = tally(3, login("a", "ios", "TX", "1"), login("b", "ios", "TX", "1"));
+        WindowTally bucket5 = tally(5, login("c", "android", "RU", "1"));
+        WindowTally bucket3AfterALateEvent = tally(3, login("a", "ios", "TX", "1"), login("b", "ios", "TX", "1"),
+                login("d", "android", "VA", "1"));
+
+        WindowTally window = WindowInsights.mergeLatestPerBucket(List.of(bucket3First, bucket5,
+                bucket3AfterALateEvent));
+
+        assertThat(window.logins()).isEqualTo(4);
+        assertThat(window.distinctUsers()).isEqualTo(4);
+        assertThat(window.values(Dimension.DEVICE_TYPE).get("ios").logins()).isEqualTo(2);
+    }
+
+    private static WindowTally tally(int bucket, LoginEvent... logins) {
+        WindowTally tally = new WindowTally();
+        tally.stamp(0, 60_000, bucket);
+        for (LoginEvent login : logins) {
+            tally.add(login);
+        }
+        return tally;
+    }
+
+    @Test
     void distinctUsersAreExactUpTo384UsersPerSketch() {
         WindowTally window = new WindowTally();
         for (int i = 0; i < 384; i++) {
