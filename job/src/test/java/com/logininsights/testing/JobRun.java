@@ -13,11 +13,21 @@ import java.util.List;
 import com.logininsights.model.ParseResult;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** Builds the real job, with real Kafka source and sinks, for the MiniCluster a test runs. */
 public final class JobRun {
     private JobRun() {}
+
+    /** The Flink MiniCluster every job test runs on: one TaskManager with two slots, like a small real one. */
+    public static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(2)
+                .build());
+    }
 
     /** The job's flags for a test: its own topics and group, short checkpoints, and any extra flags. */
     public static JobConfig config(KafkaBroker broker, String prefix, String... extra) {

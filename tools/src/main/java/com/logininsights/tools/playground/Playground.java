@@ -1,0 +1,248 @@
+package com.logininsights.tools.playground;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.tools.ChildProcess;
+import com.logininsights.tools.broker.BrokerSettings;
+import com.logininsights.tools.broker.LocalKafkaBroker;
+import com.logininsights.tools.generator.Durations;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The one-command playground: a real Kafka broker (or one you point it at), our data generator and the job in a
+ * local MiniCluster with the Flink web UI, each in its own process with its log in the data folder, and a live view
+ * of each closed window here. It stops everything it started on Ctrl-C, after {@code --duration}, or when any of
+ * its programs dies.
+ */
+public final class Playground {
+    private final PlaygroundConfig config;
+    private final Path repository;
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile LiveView view;
+
+    /** What a run saw, and the programs it started (all stopped by the time it returns). */
+    public record Result(int exitCode, List<JsonNode> summaries, Map<String, Long> deadLettersByReason,
+            long lateEvents, List<Long> pids) {}
+
+    public Playground(PlaygroundConfig config, Path repository, PrintStream out) {
+        this.config = config;
+        this.repository = repository;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(PlaygroundFlags.USAGE);
+            return;
+        }
+        PlaygroundConfig config;
+        try {
+            config = PlaygroundFlags.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("playground: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // The broker is polled until it answers; each refused connection would otherwise print a warning here.
+        for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
+        }
+        Playground playground = new Playground(config, repositoryRoot(), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(playground::stopAndWait, "playground-shutdown"));
+        System.exit(playground.run().exitCode());
+    }
+
+    /** Runs until stopped; everything it started is stopped again, newest first, when it returns. */
+    public Result run() throws IOException, InterruptedException {
+        List<AutoCloseable> started = new ArrayList<>();
+        List<Long> pids = new ArrayList<>();
+        int exitCode = 0;
+        try {
+            prepareDataDir();
+            LocalKafkaBroker.requireFreePort(config.webUiPort(), "the Flink web UI");
+            out.println("login-insights playground");
+            String bootstrap = startOrFindBroker(started, pids);
+            createTopics(bootstrap);
+            ChildProcess job = ChildProcess.start("job", jobCommand(bootstrap), config.dataDir().resolve("job.log"));
+            started.add(0, job);
+            pids.add(job.pid());
+            out.printf(Locale.ROOT, "  job           Flink web UI on http://localhost:%d (pid %d); log %s%n",
+                    config.webUiPort(), job.pid(), job.log());
+            ChildProcess generator = ChildProcess.start("generator", generatorCommand(bootstrap),
+                    config.dataDir().resolve("generator.log"));
+            started.add(0, generator);
+            pids.add(generator.pid());
+            out.printf(Locale.ROOT, "  generator     %s records/s, %.0f%% malformed (pid %d); log %s%n", config.rate(),
+                    config.badShare() * 100, generator.pid(), generator.log());
+            out.printf(Locale.ROOT, "Windows of %s close as event time passes; results are committed every %s."
+                    + " Ctrl-C stops everything.%n%n", Durations.format(config.window()),
+                    Durations.format(config.checkpointInterval()));
+            exitCode = follow(bootstrap, List.of(generator, job), started);
+            return new Result(exitCode, view.summaries(), view.deadLettersByReason(), view.lateEvents(), pids);
+        } catch (IOException e) {
+            out.println("playground: " + e.getMessage());
+            exitCode = 1;
+            return new Result(exitCode, List.of(), Map.of(), 0, pids);
+        } finally {
+            stopAll(started);
+            stopped.countDown();
+        }
+    }
+
+    private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started)
+            throws InterruptedException {
+        view = new LiveView(bootstrap, Topics.DEFAULT, out);
+        started.add(0, view);
+        long deadline = config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        while (!stopRequested && System.nanoTime() < deadline) {
+            for (ChildProcess program : programs) {
+                if (!program.isAlive()) {
+                    out.printf(Locale.ROOT, "playground: the %s stopped (exit code %d); see %s%n", program.name(),
+                            program.exitValue(), program.log());
+                    return 1;
+                }
+            }
+            if (!view.pollOnce(Duration.ofMillis(500))) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    /** Called on Ctrl-C: ends the run loop, then waits for it to stop what it started. */
+    public void stopAndWait() {
+        stopRequested = true;
+        LiveView current = view;
+        if (current != null) {
+            current.stop();
+        }
+        try {
+            stopped.await(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopAll(List<AutoCloseable> started) {
+        if (started.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.print("Stopping:");
+        for (AutoCloseable program : started) {
+            try {
+                program.close();
+                if (program instanceof ChildProcess child) {
+                    out.print(" " + child.name());
+                } else if (program instanceof LocalKafkaBroker) {
+                    out.print(" Kafka broker");
+                }
+            } catch (Exception e) {
+                out.print(" (" + e.getMessage() + ")");
+            }
+        }
+        out.println(". Done.");
+        out.flush();
+    }
+
+    private String startOrFindBroker(List<AutoCloseable> started, List<Long> pids)
+            throws IOException, InterruptedException {
+        if (config.existingBroker().isPresent()) {
+            out.println("  Kafka broker  " + config.existingBroker().get() + " (yours)");
+            return config.existingBroker().get();
+        }
+        BrokerSettings settings = new BrokerSettings(config.dataDir().resolve("kafka"), config.brokerPort(),
+                config.brokerPort() + 1, System.getProperty("java.class.path"));
+        LocalKafkaBroker broker = new LocalKafkaBroker(settings);
+        started.add(broker);
+        broker.start();
+        pids.add(broker.pid());
+        out.printf(Locale.ROOT, "  Kafka broker  %s (pid %d); data and log in %s%n", broker.bootstrapServers(),
+                broker.pid(), settings.dataDir());
+        return broker.bootstrapServers();
+    }
+
+    private void createTopics(String bootstrap) throws IOException, InterruptedException {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        Topics topics = Topics.DEFAULT;
+        try (Admin admin = Admin.create(properties)) {
+            for (NewTopic topic : List.of(
+                    new NewTopic(topics.input(), 3, (short) 1),
+                    new NewTopic(topics.processed(), 3, (short) 1),
+                    new NewTopic(topics.deadLetters(), 1, (short) 1),
+                    new NewTopic(topics.insights(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IOException("could not create topic " + topic.name() + " on " + bootstrap + ": "
+                                + e.getCause().getMessage());
+                    }
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IOException("no Kafka broker answered on " + bootstrap + " within 30 s");
+                }
+            }
+        }
+    }
+
+    private List<String> generatorCommand(String bootstrap) {
+        return List.of(ChildProcess.java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "com.logininsights.tools.generator.LoginEventGenerator",
+                "--bootstrap-servers", bootstrap, "--topic", Topics.DEFAULT.input(),
+                "--rate", config.rate(), "--bad-share", String.valueOf(config.badShare()));
+    }
+
+    private List<String> jobCommand(String bootstrap) throws IOException {
+        Path jar = repository.resolve("job/target/login-insights-local.jar");
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " is missing: build it with mvn -B -ntp package -DskipTests");
+        }
+        return List.of(ChildProcess.java(), "-Xmx1g", "-jar", jar.toString(),
+                "--bootstrap-servers", bootstrap, "--group-id", "playground",
+                "--window", Durations.format(config.window()),
+                "--checkpoint-interval", Durations.format(config.checkpointInterval()),
+                "--web-ui-port", String.valueOf(config.webUiPort()));
+    }
+
+    private void prepareDataDir() throws IOException {
+        if (config.fresh() && Files.exists(config.dataDir())) {
+            try (Stream<Path> paths = Files.walk(config.dataDir())) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(config.dataDir());
+    }
+
+    /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
+    static Path repositoryRoot() {
+        try {
+            Path location = Path.of(Playground.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent().getParent().getParent().toAbsolutePath();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

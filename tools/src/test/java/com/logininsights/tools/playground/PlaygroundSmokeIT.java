@@ -1,0 +1,88 @@
+package com.logininsights.tools.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole playground for a bounded time: a real broker from the Kafka jars, the generator and the job in its
+ * MiniCluster, each its own process. The insights must make sense, and every process must be gone afterwards.
+ */
+class PlaygroundSmokeIT {
+    private static final Set<String> REASONS = Set.of("empty", "too_large", "not_utf8", "not_json", "not_object",
+            "duplicate_field", "missing_user_id", "missing_timestamp", "wrong_type", "bad_timestamp",
+            "timestamp_in_future");
+
+    @Test
+    void insightsComeOutAndEverythingStopsAfterwards(@TempDir Path dataDir) throws Exception {
+        int brokerPort = freePortPair();
+        PlaygroundConfig config = new PlaygroundConfig(Optional.empty(), brokerPort, dataDir, false,
+                Duration.ofSeconds(5), Duration.ofSeconds(2), "200", 0.1, freePort(), Optional.of(Duration.ofSeconds(75)));
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+        Playground.Result result = new Playground(config, Playground.repositoryRoot(),
+                new PrintStream(screen, true, StandardCharsets.UTF_8)).run();
+
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertThat(result.exitCode()).as(shown).isZero();
+        assertThat(result.summaries()).as("windows closed; screen:%n%s", shown).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode summary : result.summaries()) {
+            long logins = summary.get("logins").asLong();
+            assertThat(logins).isPositive();
+            assertThat(summary.get("distinct_users").asLong()).isBetween(1L, logins);
+            assertThat(summary.get("records_with_missing_fields").asLong()).isBetween(0L, logins);
+            double shares = 0;
+            for (JsonNode share : summary.get("device_share")) {
+                shares += share.asDouble();
+            }
+            assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+            long topLocaleLogins = 0;
+            for (JsonNode locale : summary.get("top_locales")) {
+                topLocaleLogins += locale.get("logins").asLong();
+            }
+            assertThat(summary.get("top_locales").size()).isBetween(1, 5);
+            assertThat(topLocaleLogins).isBetween(1L, logins);
+        }
+        assertThat(result.deadLettersByReason()).isNotEmpty();
+        assertThat(REASONS).containsAll(result.deadLettersByReason().keySet());
+        assertThat(shown).contains("top locales", "dead letters", "Stopping:");
+
+        assertThat(result.pids()).hasSize(3);
+        for (long pid : result.pids()) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid)
+                    .isFalse();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A free port whose successor is free too: the broker's controller listens there. */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port = freePort();
+            try {
+                new ServerSocket(port + 1, 1, InetAddress.getByName("127.0.0.1")).close();
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two free neighbouring ports");
+    }
+}
