@@ -6,9 +6,11 @@ import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
 import com.logininsights.config.UsageException;
 import com.logininsights.kafka.KafkaConnectors;
+import com.logininsights.kafka.KafkaPreflight;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class LoginInsightsJob {
     private static final Logger LOG = LoggerFactory.getLogger(LoginInsightsJob.class);
     static final int USAGE_ERROR = 2;
+    static final int PREFLIGHT_FAILED = 1;
 
     private LoginInsightsJob() {}
 
@@ -40,6 +43,12 @@ public final class LoginInsightsJob {
             System.err.println("login-insights: " + e.getMessage());
             System.err.println("Run with --help to see every flag.");
             System.exit(USAGE_ERROR);
+            return;
+        }
+        List<String> problems = KafkaPreflight.problems(config);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("login-insights: " + problem));
+            System.exit(PREFLIGHT_FAILED);
             return;
         }
         StreamExecutionEnvironment env = environment(config);
