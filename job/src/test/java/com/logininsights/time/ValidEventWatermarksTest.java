@@ -44,7 +44,7 @@ class ValidEventWatermarksTest {
 
     @Test
     void theWatermarkTrailsTheLatestAcceptedEventByTheOutOfOrderness() {
-        ValidEventWatermarks generator = new ValidEventWatermarks(Duration.ofSeconds(5));
+        ValidEventWatermarks generator = new ValidEventWatermarks(Duration.ofSeconds(5), Duration.ZERO);
         Collected out = new Collected();
 
         generator.onPeriodicEmit(out);
@@ -57,7 +57,7 @@ class ValidEventWatermarksTest {
 
     @Test
     void rejectedRecordsNeverMoveTheWatermarkWhateverTheirTimestamp() {
-        ValidEventWatermarks generator = new ValidEventWatermarks(Duration.ofSeconds(5));
+        ValidEventWatermarks generator = new ValidEventWatermarks(Duration.ofSeconds(5), Duration.ZERO);
         Collected out = new Collected();
 
         generator.onEvent(event(20_000), 20_000, out);
@@ -67,5 +67,22 @@ class ValidEventWatermarksTest {
         generator.onPeriodicEmit(out);
 
         assertThat(out.watermarks).containsExactly(14_999L, 15_999L);
+    }
+
+    @Test
+    void aNewPartitionStaysSilentForTheWarmUpSoThatItsSiblingsAreCountedFirst() {
+        long[] now = {1_000_000_000L};
+        ValidEventWatermarks generator = new ValidEventWatermarks(Duration.ofSeconds(5), Duration.ofSeconds(2),
+                () -> now[0]);
+        Collected out = new Collected();
+
+        generator.onEvent(event(20_000), 20_000, out);
+        generator.onPeriodicEmit(out);
+        now[0] += 1_999_000_000L;
+        generator.onPeriodicEmit(out);
+        now[0] += 1_000_000L;
+        generator.onPeriodicEmit(out);
+
+        assertThat(out.watermarks).containsExactly(14_999L);
     }
 }
