@@ -1,0 +1,219 @@
+package com.logininsights.tools.bench;
+
+import com.logininsights.tools.broker.BrokerSettings;
+import com.logininsights.tools.broker.LocalKafkaBroker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of issue #5, one command: a real broker, N preloaded records, then every contender over the same
+ * records, taking turns, several runs; then the job's end-to-end latency at a fixed input rate. Prints a progress
+ * line while it runs and a results table at the end, which it also writes to a file.
+ */
+public final class Benchmark {
+    static final String INPUT_TOPIC = "bench-input";
+
+    private final BenchConfig config;
+    private final Path repository;
+    private final PrintStream out;
+    private final String command;
+    private final Progress progress;
+
+    /** What a benchmark produced: the report and the file it is written to. */
+    public record Outcome(Report report, Path file, String markdown) {
+        public boolean complete() {
+            return report.allCounted();
+        }
+    }
+
+    Benchmark(BenchConfig config, Path repository, PrintStream out, String command, boolean terminal) {
+        this.config = config;
+        this.repository = repository;
+        this.out = out;
+        this.command = command;
+        this.progress = new Progress(out, terminal);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(BenchFlags.USAGE);
+            return;
+        }
+        BenchConfig config;
+        try {
+            config = BenchFlags.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // The broker is polled until it answers; each refused connection would otherwise print a warning here.
+        for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
+        }
+        Benchmark benchmark = new Benchmark(config, repositoryRoot(), System.out,
+                ("scripts/bench " + String.join(" ", args)).trim(), System.console() != null);
+        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: interrupt the run, so that it stops the programs it started (by PID) on its way out.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished.getCount() > 0) {
+                main.interrupt();
+                try {
+                    finished.await(90, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "bench-shutdown"));
+        int exitCode;
+        try {
+            exitCode = benchmark.run().complete() ? 0 : 1;
+        } catch (InterruptedException e) {
+            System.err.println("bench: stopped");
+            exitCode = 130;
+        } finally {
+            finished.countDown();
+        }
+        System.exit(exitCode);
+    }
+
+    Outcome run() throws Exception {
+        LocalDateTime started = LocalDateTime.now();
+        Machine machine = Machine.here();
+        Path file = config.out().orElse(repository.resolve("bench-results")
+                .resolve(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".md")).toAbsolutePath();
+        Path logDir = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.md$", "") + "-logs");
+        Files.createDirectories(logDir);
+        Path jobJar = config.jobJar().orElse(repository.resolve("job/target/login-insights-local.jar"));
+        if (!Files.isRegularFile(jobJar)) {
+            throw new IOException(jobJar + " is missing: build it with mvn -B -ntp package -DskipTests");
+        }
+        out.printf(Locale.ROOT, "login-insights benchmark: %,d records, %d run(s) of %d contender(s)%s; logs in %s%n",
+                config.records(), config.runs(), config.contenders().size(),
+                config.latency() ? ", then latency" : "", logDir);
+        out.println("machine: " + machine.describe() + "; load average " + machine.loadAverage());
+        Path brokerDir = Files.createTempDirectory("login-insights-bench-");
+        try {
+            int port = FreePorts.pair();
+            String classpath = System.getProperty("java.class.path");
+            try (LocalKafkaBroker broker = new LocalKafkaBroker(
+                    new BrokerSettings(brokerDir, port, port + 1, classpath))) {
+                progress.update("starting a Kafka broker");
+                broker.start();
+                progress.done("broker " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
+                Contender.Launch launch = new Contender.Launch(broker.bootstrapServers(), classpath, jobJar,
+                        config.jfr() ? Optional.of(logDir) : Optional.empty());
+                try (BenchAdmin admin = new BenchAdmin(broker.bootstrapServers())) {
+                    Report report = measure(started, machine, launch, admin, logDir);
+                    String markdown = ResultsTable.markdown(report);
+                    Files.writeString(file, markdown);
+                    out.println();
+                    out.print(markdown.substring(0, markdown.indexOf("\n## Every run")));
+                    out.println();
+                    out.println("Written to " + file + (report.allCounted() ? "" : " (with FAILED runs: see there)"));
+                    return new Outcome(report, file, markdown);
+                }
+            }
+        } finally {
+            deleteRecursively(brokerDir);
+        }
+    }
+
+    private Report measure(LocalDateTime started, Machine machine, Contender.Launch launch, BenchAdmin admin,
+            Path logDir) throws Exception {
+        admin.create(INPUT_TOPIC, config.partitions());
+        BrokerWarmUp.run(launch.bootstrapServers(), INPUT_TOPIC);
+        Preloader.Loaded loaded = Preloader.preload(launch.bootstrapServers(), INPUT_TOPIC, config.partitions(),
+                config.records(), config.seed(), progress);
+        progress.done(String.format(Locale.ROOT, "preloaded %,d records (%,d malformed) in %.1f s",
+                loaded.records(), loaded.malformed(), loaded.took().toMillis() / 1000.0));
+
+        ThroughputRun throughput = new ThroughputRun(launch, admin, INPUT_TOPIC, config.records(),
+                config.partitions(), logDir, progress);
+        if (!config.quick()) {
+            // A fresh broker is slower at first (its JIT, its page cache): the first contender of the first run
+            // would pay for it. One copy that is not counted takes that.
+            RunMeasurement warmUp = throughput.measure(Contender.CEILING_TRANSACTIONS, 0, "[warm-up]");
+            progress.done("[warm-up, not counted] " + describe(warmUp));
+        }
+        Map<Contender, List<RunMeasurement>> runs = new LinkedHashMap<>();
+        for (int run = 1; run <= config.runs(); run++) {
+            for (Contender contender : config.contenders()) {
+                String label = "[run " + run + "/" + config.runs() + "]";
+                RunMeasurement measured = throughput.measure(contender, run, label);
+                runs.computeIfAbsent(contender, c -> new ArrayList<>()).add(measured);
+                progress.done(label + " " + describe(measured));
+            }
+        }
+        List<ContenderSummary> summaries = runs.entrySet().stream()
+                .map(entry -> new ContenderSummary(entry.getKey(), entry.getValue())).toList();
+
+        LatencyRun latency = new LatencyRun(launch, admin, new LatencyRun.Settings(config.latencyRate(),
+                config.latencyDuration(), config.latencyWarmUp(), config.partitions(), config.seed()), logDir,
+                progress);
+        List<LatencyRun.Outcome> outcomes = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (LatencyScenario scenario : config.latencyScenarios()) {
+            try {
+                LatencyRun.Outcome outcome = latency.measure(scenario);
+                outcomes.add(outcome);
+                progress.done(String.format(Locale.ROOT, "latency, %s, checkpoints every %s: visible p50 %,d ms, "
+                        + "p99 %,d ms", scenario.title(),
+                        com.logininsights.tools.generator.Durations.format(scenario.checkpointInterval()),
+                        outcome.result().appendToVisible().p50(), outcome.result().appendToVisible().p99()));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                failures.add(scenario.title() + " " + scenario.checkpointInterval() + ": " + e.getMessage());
+                progress.done("latency, " + scenario.title() + ": FAILED: " + e.getMessage());
+            }
+        }
+        return new Report(started, command, machine, Machine.currentLoadAverage(), config, loaded, summaries, outcomes,
+                failures);
+    }
+
+    private static String describe(RunMeasurement run) {
+        if (!run.counts()) {
+            return run.contender().title() + ": FAILED: " + run.failure().orElseThrow();
+        }
+        return String.format(Locale.ROOT, "%-48s %,10.0f rec/s  start-up %5.1f s  whole %5.1f s  CPU %5.1f s  "
+                + "RSS %4.0f MB", run.contender().title(), run.sustainedPerSecond(), run.startupSeconds(),
+                run.wholeRunSeconds(), run.usage().cpuSeconds(), run.usage().peakRssMb());
+    }
+
+    /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
+    static Path repositoryRoot() {
+        try {
+            Path location = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent().getParent().getParent().toAbsolutePath();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
