@@ -1,5 +1,6 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class Benchmark {
         out.println("machine: " + machine.describe() + "; load average " + machine.loadAverage());
         Path brokerDir = Files.createTempDirectory("login-insights-bench-");
         try {
-            int port = FreePorts.pair();
+            int port = Ports.freePair();
             String classpath = System.getProperty("java.class.path");
             try (LocalKafkaBroker broker = new LocalKafkaBroker(
                     new BrokerSettings(brokerDir, port, port + 1, classpath))) {

@@ -1,5 +1,6 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.Ports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +82,6 @@ record Contender(String id, String title, Kind kind, boolean exactlyOnce, int pa
                 "--group-id", groupId, "--starting-offsets", "earliest",
                 "--delivery-guarantee", exactlyOnce ? "exactly-once" : "at-least-once",
                 "--parallelism", String.valueOf(parallelism),
-                "--web-ui-port", String.valueOf(FreePorts.one()));
+                "--web-ui-port", String.valueOf(Ports.free()));
     }
 }

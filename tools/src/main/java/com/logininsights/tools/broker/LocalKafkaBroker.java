@@ -2,8 +2,6 @@ package com.logininsights.tools.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import com.logininsights.tools.ChildProcess;
+import com.logininsights.tools.Ports;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -36,8 +35,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Starts the broker and returns once it answers, or throws with the reason and the end of its log. */
     public void start() throws IOException, InterruptedException {
-        requireFreePort(settings.port(), "Kafka");
-        requireFreePort(settings.controllerPort(), "the Kafka controller");
+        Ports.requireFree(settings.port(), "Kafka");
+        Ports.requireFree(settings.controllerPort(), "the Kafka controller");
         Files.createDirectories(settings.dataDir());
         Path config = writeServerProperties();
         Path log4j = writeLogConfig();
@@ -166,16 +165,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Fails with a message naming the port and its purpose, instead of a bind error deep in a log. */
-    public static void requireFreePort(int port, String purpose) throws IOException {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IOException("port " + port + " (" + purpose + ") is already in use; stop what uses it, or point"
-                    + " the playground at a running broker with --bootstrap-servers");
         }
     }
 }

@@ -2,6 +2,7 @@ package com.logininsights.tools.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logininsights.tools.ChildProcess;
+import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
 import com.logininsights.tools.generator.Durations;
@@ -78,7 +79,7 @@ public final class Playground {
         int exitCode = 0;
         try {
             prepareDataDir();
-            LocalKafkaBroker.requireFreePort(config.webUiPort(), "the Flink web UI");
+            Ports.requireFree(config.webUiPort(), "the Flink web UI");
             out.println("login-insights playground");
             String bootstrap = startOrFindBroker(started, pids);
             createTopics(bootstrap);

@@ -3,11 +3,9 @@ package com.logininsights.tools.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.tools.Ports;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +25,9 @@ class PlaygroundSmokeIT {
 
     @Test
     void insightsComeOutAndEverythingStopsAfterwards(@TempDir Path dataDir) throws Exception {
-        int brokerPort = freePortPair();
+        int brokerPort = Ports.freePair();
         PlaygroundConfig config = new PlaygroundConfig(Optional.empty(), brokerPort, dataDir, false,
-                Duration.ofSeconds(5), Duration.ofSeconds(2), "200", 0.1, freePort(), Optional.of(Duration.ofSeconds(75)));
+                Duration.ofSeconds(5), Duration.ofSeconds(2), "200", 0.1, Ports.free(), Optional.of(Duration.ofSeconds(75)));
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
         Playground.Result result = new Playground(config, Playground.repositoryRoot(),
@@ -64,25 +62,5 @@ class PlaygroundSmokeIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid)
                     .isFalse();
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port whose successor is free too: the broker's controller listens there. */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = freePort();
-            try {
-                new ServerSocket(port + 1, 1, InetAddress.getByName("127.0.0.1")).close();
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no two free neighbouring ports");
     }
 }
