@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * runs until SIGTERM, then commits what it has and exits.
  */
 final class TransformLoop {
-    /** Settings shared by the contenders; the producer's match the job's sinks (linger 5 ms, lz4). */
+    /** Settings shared by the contenders; the producer's match the job's sinks (linger 10 ms, 128 KiB batches, lz4). */
     record Settings(String bootstrapServers, String inputTopic, String groupId, boolean transactional,
             boolean bounded, long commitEveryRecords, Duration commitEvery) {}
 
@@ -230,7 +230,8 @@ final class TransformLoop {
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // The ceiling copies the 200 KiB too_large records as they are.
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(1024 * 1024));
