@@ -21,4 +21,18 @@ class Utf8Test {
         assertThat(Utf8.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).as("surrogate").isFalse();
         assertThat(Utf8.isValid(new byte[] {(byte) 0xFF})).isFalse();
     }
+
+    @Test
+    void findsABadByteAtAnyPositionInLongerRecords() {
+        for (int length = 1; length <= 40; length++) {
+            for (int bad = 0; bad < length; bad++) {
+                byte[] bytes = "x".repeat(length).getBytes(StandardCharsets.US_ASCII);
+                assertThat(Utf8.isValid(bytes)).isTrue();
+                bytes[bad] = (byte) 0xFF;
+                assertThat(Utf8.isValid(bytes)).as("0xFF at %d of %d", bad, length).isFalse();
+                bytes[bad] = (byte) 0xC3;
+                assertThat(Utf8.isValid(bytes)).as("lone lead byte at %d of %d", bad, length).isFalse();
+            }
+        }
+    }
 }
