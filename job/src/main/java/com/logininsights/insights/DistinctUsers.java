@@ -1,5 +1,7 @@
 package com.logininsights.insights;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -23,8 +25,17 @@ public final class DistinctUsers {
         this.sketch = sketch;
     }
 
-    public void add(String userId) {
-        sketch.update(userId);
+    /**
+     * A 64-bit hash of a user id. A login updates four sketches (the window's and one per dimension); hashing the id
+     * once and giving each sketch the hash costs a quarter of hashing the string in every sketch.
+     */
+    public static long userKey(String userId) {
+        return MurmurHash3.hash(userId.getBytes(StandardCharsets.UTF_8), 0)[0];
+    }
+
+    /** Adds the user of {@link #userKey(String)}. */
+    public void add(long userKey) {
+        sketch.update(userKey);
     }
 
     public void addAll(DistinctUsers other) {

@@ -14,9 +14,9 @@ public final class ValueTally {
         this.users = users;
     }
 
-    void add(String userId) {
+    void add(long userKey) {
         logins++;
-        users.add(userId);
+        users.add(userKey);
     }
 
     void addAll(ValueTally other) {

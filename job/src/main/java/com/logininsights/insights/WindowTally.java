@@ -11,8 +11,10 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * logins, distinct users, records with missing fields, and a {@link ValueTally} per value of every
  * {@link Dimension}. Tallies of the same window merge into the tally of the whole window.
  */
-@TypeInfo(WindowTallyTypeInfo.Factory.class)
+@TypeInfo(WindowTallyTypeInfo.class)
 public final class WindowTally {
+    private static final Dimension[] DIMENSIONS = Dimension.values();
+
     long windowStartMillis;
     long windowEndMillis;
     int spread;
@@ -34,10 +36,10 @@ public final class WindowTally {
         if (event.hasMissingFields()) {
             recordsWithMissingFields++;
         }
-        users.add(event.userId());
-        for (Dimension dimension : Dimension.values()) {
-            byDimension.get(dimension).computeIfAbsent(dimension.valueOf(event), v -> new ValueTally())
-                    .add(event.userId());
+        long user = DistinctUsers.userKey(event.userId());
+        users.add(user);
+        for (Dimension dimension : DIMENSIONS) {
+            byDimension.get(dimension).computeIfAbsent(dimension.valueOf(event), v -> new ValueTally()).add(user);
         }
     }
 

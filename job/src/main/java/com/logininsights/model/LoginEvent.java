@@ -2,11 +2,13 @@ package com.logininsights.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A validated, normalised login. Optional fields that were absent, null or blank are null here and named by
  * {@link #missingFields()}.
  */
+@TypeInfo(LoginEventSerializer.TypeInfo.class)
 public record LoginEvent(
         String userId,
         String appVersion,

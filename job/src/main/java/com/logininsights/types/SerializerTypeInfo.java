@@ -1,21 +1,21 @@
-package com.logininsights.insights;
+package com.logininsights.types;
 
-import java.lang.reflect.Type;
-import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Tells Flink to use {@link WindowTallySerializer} wherever a {@link WindowTally} travels or is stored. */
-public final class WindowTallyTypeInfo extends TypeInformation<WindowTally> {
+/**
+ * Type information that hands Flink a serializer we wrote. A type's {@code @TypeInfo} factory returns one, so that
+ * the type travels and is stored with that serializer, never as a POJO by reflection or through Kryo.
+ */
+public final class SerializerTypeInfo<T> extends TypeInformation<T> {
+    private final Class<T> type;
+    private final TypeSerializer<T> serializer;
 
-    /** Picked up through the {@code @TypeInfo} annotation on {@link WindowTally}. */
-    public static final class Factory extends TypeInfoFactory<WindowTally> {
-        @Override
-        public TypeInformation<WindowTally> createTypeInfo(Type type, Map<String, TypeInformation<?>> generics) {
-            return new WindowTallyTypeInfo();
-        }
+    public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+        this.type = type;
+        this.serializer = serializer;
     }
 
     @Override
@@ -39,8 +39,8 @@ public final class WindowTallyTypeInfo extends TypeInformation<WindowTally> {
     }
 
     @Override
-    public Class<WindowTally> getTypeClass() {
-        return WindowTally.class;
+    public Class<T> getTypeClass() {
+        return type;
     }
 
     @Override
@@ -49,27 +49,28 @@ public final class WindowTallyTypeInfo extends TypeInformation<WindowTally> {
     }
 
     @Override
-    public TypeSerializer<WindowTally> createSerializer(SerializerConfig config) {
-        return WindowTallySerializer.INSTANCE;
+    public TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return serializer.duplicate();
     }
 
     @Override
     public String toString() {
-        return "WindowTally";
+        return type.getSimpleName() + " (" + serializer.getClass().getSimpleName() + ")";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WindowTallyTypeInfo;
+        return other instanceof SerializerTypeInfo<?> that && that.canEqual(this) && type.equals(that.type)
+                && serializer.equals(that.serializer);
     }
 
     @Override
     public int hashCode() {
-        return WindowTallyTypeInfo.class.hashCode();
+        return Objects.hash(type, serializer);
     }
 
     @Override
     public boolean canEqual(Object other) {
-        return other instanceof WindowTallyTypeInfo;
+        return other instanceof SerializerTypeInfo<?>;
     }
 }

@@ -179,7 +179,8 @@ class WindowInsightsTest {
 
     @Test
     void flinkPicksOurSerializerForTheTally() {
-        assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(WindowTally.class))
-                .isInstanceOf(WindowTallyTypeInfo.class);
+        assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(WindowTally.class)
+                .createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
+                .isInstanceOf(WindowTallySerializer.class);
     }
 }
