@@ -3,6 +3,8 @@ package com.logininsights.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Writes one JSON object at a time into a buffer it keeps, as UTF-8. The enriched stream writes an object per input
@@ -20,6 +22,9 @@ final class JsonWriter {
     /** A rare huge dead letter may grow the buffer; it is not kept that large for the records after it. */
     private static final int MAX_KEPT_BYTES = 64 * 1024;
 
+    private final Map<String, byte[]> keys = new HashMap<>();
+    private final byte[] lastSecond = new byte[19];
+    private long lastSecondRendered = -1;
     private byte[] bytes = new byte[INITIAL_BYTES];
     private char[] chars = new char[INITIAL_BYTES];
     private int size;
@@ -123,10 +128,26 @@ final class JsonWriter {
         afterValue = true;
     }
 
+    /** Field names are a few dozen constants, so each is escaped once and then copied. */
     private void name(String name) {
-        separate();
-        stringValue(name);
-        put(':');
+        byte[] key = keys.get(name);
+        if (key == null) {
+            key = quotedKey(name);
+            keys.put(name, key);
+        }
+        ensure(key.length + 1);
+        if (afterValue) {
+            bytes[size++] = ',';
+        }
+        System.arraycopy(key, 0, bytes, size, key.length);
+        size += key.length;
+    }
+
+    private static byte[] quotedKey(String name) {
+        JsonWriter json = new JsonWriter();
+        json.stringValue(name);
+        json.put(':');
+        return Arrays.copyOf(json.bytes, json.size);
     }
 
     private void separate() {
@@ -152,7 +173,12 @@ final class JsonWriter {
         byte[] out = bytes;
         int at = size;
         out[at++] = '"';
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (char c; i < length && (c = in[i]) >= 0x20 && c < 0x80 && c != '"' && c != '\\'; i++) {
+            out[at + i] = (byte) c;
+        }
+        at += i;
+        for (; i < length; i++) {
             char c = in[i];
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 out[at++] = (byte) c;
@@ -219,13 +245,20 @@ final class JsonWriter {
             bytes[size++] = '-';
             value = -value;
         }
-        int digits = digitCount(value);
-        int at = size + digits;
+        int end = size + digitCount(value);
+        int at = end;
+        while (value >= Integer.MAX_VALUE) {
+            long rest = value / 10;
+            bytes[--at] = (byte) ('0' + (value - rest * 10));
+            value = rest;
+        }
+        int small = (int) value;
         do {
-            bytes[--at] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        size += digits;
+            int rest = small / 10;
+            bytes[--at] = (byte) ('0' + (small - rest * 10));
+            small = rest;
+        } while (small != 0);
+        size = end;
     }
 
     private static int digitCount(long positive) {
@@ -236,13 +269,30 @@ final class JsonWriter {
         return digits;
     }
 
-    /** yyyy-MM-ddTHH:mm:ss[.SSS]Z for years 0000 to 9999, by the civil-from-days algorithm (H. Hinnant). */
+    /**
+     * yyyy-MM-ddTHH:mm:ss[.SSS]Z for years 0000 to 9999. A record's timestamps, and the records of a batch, mostly
+     * fall in the same second, so the last second's text is kept and only the milliseconds change.
+     */
     private void utcTimestamp(long epochMillis) {
-        long epochSeconds = epochMillis / 1000;
+        long epochSecond = epochMillis / 1000;
         int millis = (int) (epochMillis % 1000);
-        long days = epochSeconds / 86_400;
-        int secondOfDay = (int) (epochSeconds % 86_400);
+        if (epochSecond != lastSecondRendered) {
+            renderSecond(epochSecond);
+        }
+        ensure(lastSecond.length + 5);
+        System.arraycopy(lastSecond, 0, bytes, size, lastSecond.length);
+        size += lastSecond.length;
+        if (millis != 0) {
+            put('.');
+            digits(millis, 3);
+        }
+        put('Z');
+    }
 
+    /** By the civil-from-days algorithm of H. Hinnant, as java.time does it. */
+    private void renderSecond(long epochSecond) {
+        long days = epochSecond / 86_400;
+        int secondOfDay = (int) (epochSecond % 86_400);
         long shifted = days + 719_468;
         long era = shifted / 146_097;
         long dayOfEra = shifted - era * 146_097;
@@ -253,30 +303,30 @@ final class JsonWriter {
         int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
 
-        ensure(24);
-        digits(year, 4);
-        put('-');
-        digits(month, 2);
-        put('-');
-        digits(day, 2);
-        put('T');
-        digits(secondOfDay / 3600, 2);
-        put(':');
-        digits(secondOfDay / 60 % 60, 2);
-        put(':');
-        digits(secondOfDay % 60, 2);
-        if (millis != 0) {
-            put('.');
-            digits(millis, 3);
+        byte[] text = lastSecond;
+        fixedDigits(text, 0, year, 4);
+        text[4] = '-';
+        fixedDigits(text, 5, month, 2);
+        text[7] = '-';
+        fixedDigits(text, 8, day, 2);
+        text[10] = 'T';
+        fixedDigits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        fixedDigits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        fixedDigits(text, 17, secondOfDay % 60, 2);
+        lastSecondRendered = epochSecond;
+    }
+
+    private static void fixedDigits(byte[] out, int from, int value, int width) {
+        for (int at = from + width - 1; at >= from; at--) {
+            out[at] = (byte) ('0' + value % 10);
+            value /= 10;
         }
-        put('Z');
     }
 
     private void digits(int value, int width) {
-        for (int at = size + width - 1; at >= size; at--) {
-            bytes[at] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
+        fixedDigits(bytes, size, value, width);
         size += width;
     }
 

@@ -52,6 +52,24 @@ class JsonWriterTest {
     }
 
     @Test
+    void oneWriterKeepsTimestampsRightAcrossRecordsInTheSameAndInOtherSeconds() {
+        JsonWriter json = new JsonWriter();
+        Random random = new Random(7);
+        long millis = 1_694_479_551_000L;
+        for (int i = 0; i < 10_000; i++) {
+            millis += random.nextInt(4) == 0 ? random.nextInt(5_000) : random.nextInt(3);
+            long a = millis;
+            long b = random.nextBoolean() ? millis + 1 : Math.floorMod(random.nextLong(), 253_402_300_800_000L);
+            byte[] bytes = write(json, w -> {
+                w.time("a", a);
+                w.time("b", b);
+            });
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
+                    "{\"a\":\"" + Instant.ofEpochMilli(a) + "\",\"b\":\"" + Instant.ofEpochMilli(b) + "\"}");
+        }
+    }
+
+    @Test
     void timestampsOutsideFourDigitYearsFallBackToInstant() {
         assertTimeWrittenAsInstantDoes(-1);
         assertTimeWrittenAsInstantDoes(-62_167_219_200_001L);
