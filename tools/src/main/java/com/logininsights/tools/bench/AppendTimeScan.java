@@ -2,6 +2,7 @@ package com.logininsights.tools.bench;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,16 +16,25 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads topics back as a {@code read_committed} reader would and keeps only what the rate needs: how many records,
- * and the first and last broker append time among them.
+ * Reads topics back as a {@code read_committed} reader would and keeps only what the rates need: the broker append
+ * time of every record.
  */
 final class AppendTimeScan {
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
-    /** What a set of topics holds: committed records and their append-time span. */
-    record Span(long records, long firstAppendMillis, long lastAppendMillis) {
+    /**
+     * What a set of topics holds: committed records and their append-time span.
+     *
+     * @param middleAppendMillis the append time that half of the records are at or after
+     */
+    record Span(long records, long firstAppendMillis, long middleAppendMillis, long lastAppendMillis) {
         double perSecond() {
             return BenchStats.perSecond(records, firstAppendMillis, lastAppendMillis);
+        }
+
+        /** The rate over the later half of the records: the JIT compiler has mostly finished by then. */
+        double secondHalfPerSecond() {
+            return BenchStats.perSecond(records - records / 2, middleAppendMillis, lastAppendMillis);
         }
     }
 
@@ -39,20 +49,20 @@ final class AppendTimeScan {
             // For read_committed, the end offsets are the last stable offsets: after every committed transaction.
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             long records = 0;
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
+            long[] appendTimes = new long[1 << 16];
             long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
             while (!reachedEnd(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("reading " + topics + " back took over " + GIVE_UP_AFTER);
                 }
                 for (ConsumerRecord<Void, Void> record : consumer.poll(Duration.ofMillis(200))) {
-                    records++;
-                    first = Math.min(first, record.timestamp());
-                    last = Math.max(last, record.timestamp());
+                    if (records == appendTimes.length) {
+                        appendTimes = Arrays.copyOf(appendTimes, appendTimes.length * 2);
+                    }
+                    appendTimes[(int) records++] = record.timestamp();
                 }
             }
-            return records == 0 ? new Span(0, 0, 0) : new Span(records, first, last);
+            return span(Arrays.copyOf(appendTimes, (int) records));
         }
     }
 
@@ -68,7 +78,7 @@ final class AppendTimeScan {
             Map<Integer, long[]> times = new HashMap<>();
             end.forEach((partition, offset) -> {
                 long[] perOffset = new long[Math.toIntExact(offset)];
-                java.util.Arrays.fill(perOffset, -1);
+                Arrays.fill(perOffset, -1);
                 times.put(partition.partition(), perOffset);
             });
             long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
@@ -85,6 +95,15 @@ final class AppendTimeScan {
             }
             return times;
         }
+    }
+
+    static Span span(long[] appendTimes) {
+        if (appendTimes.length == 0) {
+            return new Span(0, 0, 0, 0);
+        }
+        long[] sorted = appendTimes.clone();
+        Arrays.sort(sorted);
+        return new Span(sorted.length, sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -192,8 +192,9 @@ public final class Benchmark {
         if (!run.counts()) {
             return run.contender().title() + ": FAILED: " + run.failure().orElseThrow();
         }
-        return String.format(Locale.ROOT, "%-48s %,10.0f rec/s  start-up %5.1f s  whole %5.1f s  CPU %5.1f s  "
-                + "RSS %4.0f MB", run.contender().title(), run.sustainedPerSecond(), run.startupSeconds(),
+        return String.format(Locale.ROOT, "%-48s %,10.0f rec/s (second half %,.0f)  start-up %5.1f s  whole %5.1f s  "
+                + "CPU %5.1f s  RSS %4.0f MB", run.contender().title(), run.sustainedPerSecond(),
+                run.secondHalfPerSecond(), run.startupSeconds(),
                 run.wholeRunSeconds(), run.usage().cpuSeconds(), run.usage().peakRssMb());
     }
 

@@ -18,6 +18,10 @@ record ContenderSummary(Contender contender, List<RunMeasurement> runs) {
         return spread(RunMeasurement::sustainedPerSecond);
     }
 
+    Spread secondHalfPerSecond() {
+        return spread(RunMeasurement::secondHalfPerSecond);
+    }
+
     Spread startupSeconds() {
         return spread(RunMeasurement::startupSeconds);
     }

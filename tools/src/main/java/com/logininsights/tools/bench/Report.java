@@ -9,12 +9,18 @@ record Report(LocalDateTime started, String command, Machine machine, String loa
         Preloader.Loaded loaded, List<ContenderSummary> contenders, List<LatencyRun.Outcome> latency,
         List<String> latencyFailures) {
 
-    /** The transactional ceiling's median rate, which every contender is compared with. */
-    Optional<Double> ceilingPerSecond() {
-        return contenders.stream()
-                .filter(s -> s.contender().equals(Contender.CEILING_TRANSACTIONS) && s.anyCounted())
-                .map(s -> s.sustainedPerSecond().median())
-                .findFirst();
+    /** The median rates of the transactional ceiling, which every contender is compared with. */
+    Optional<ContenderSummary> ceiling() {
+        return counted(Contender.CEILING_TRANSACTIONS);
+    }
+
+    /** The median rates of the hand-written loop, which login-insights must not fall behind. */
+    Optional<ContenderSummary> handLoop() {
+        return counted(Contender.HAND_LOOP);
+    }
+
+    private Optional<ContenderSummary> counted(Contender contender) {
+        return contenders.stream().filter(s -> s.contender().equals(contender) && s.anyCounted()).findFirst();
     }
 
     boolean allCounted() {

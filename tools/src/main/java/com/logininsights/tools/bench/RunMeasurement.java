@@ -17,6 +17,11 @@ record RunMeasurement(Contender contender, int run, long expectedRecords, Append
         return output.perSecond();
     }
 
+    /** The same over the later half of the output records, when the JIT compiler is mostly done. */
+    double secondHalfPerSecond() {
+        return output.secondHalfPerSecond();
+    }
+
     /** From launching the JVM to the first output record: JVM, job and consumer-group start-up. */
     double startupSeconds() {
         return (output.firstAppendMillis() - launchMillis) / 1000.0;
