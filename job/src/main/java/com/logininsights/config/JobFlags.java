@@ -71,7 +71,9 @@ public final class JobFlags {
         flag("--web-ui-port", "PORT", "8081", "port of the Flink web UI when running locally (java -jar, IDE)",
                 (b, v) -> b.webUiPort = positiveInt("--web-ui-port", v));
         flagWithoutDefault("--kafka-property", "KEY=VALUE", "none",
-                "a Kafka client property for the source and every sink (repeatable), e.g. security.protocol=SSL",
+                "a Kafka client property for the source and every sink (repeatable), e.g. security.protocol=SSL;"
+                        + " it overrides the sinks' defaults (linger.ms=10, batch.size=131072, compression.type=lz4,"
+                        + " transaction.timeout.ms=300000)",
                 JobFlags::kafkaProperty);
     }
 
