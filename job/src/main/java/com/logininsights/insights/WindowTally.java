@@ -11,7 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * logins, distinct users, records with missing fields, and a {@link ValueTally} per value of every
  * {@link Dimension}. Tallies of the same window merge into the tally of the whole window.
  */
-@TypeInfo(WindowTallyTypeInfo.class)
+@TypeInfo(WindowTallySerializer.TypeInfo.class)
 public final class WindowTally {
     private static final Dimension[] DIMENSIONS = Dimension.values();
 

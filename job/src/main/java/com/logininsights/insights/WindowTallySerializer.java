@@ -1,7 +1,11 @@
 package com.logininsights.insights;
 
+import com.logininsights.types.SerializerTypeInfo;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -14,6 +18,14 @@ import org.apache.flink.core.memory.DataOutputView;
  */
 public final class WindowTallySerializer extends TypeSerializer<WindowTally> {
     public static final WindowTallySerializer INSTANCE = new WindowTallySerializer();
+
+    /** Named by {@link WindowTally}'s {@code @TypeInfo} annotation. */
+    public static final class TypeInfo extends TypeInfoFactory<WindowTally> {
+        @Override
+        public TypeInformation<WindowTally> createTypeInfo(Type type, Map<String, TypeInformation<?>> generics) {
+            return new SerializerTypeInfo<>(WindowTally.class, INSTANCE);
+        }
+    }
 
     @Override
     public boolean isImmutableType() {

@@ -97,13 +97,14 @@ final class AppendTimeScan {
         }
     }
 
+    /** The span of these append times; sorts them in place. */
     static Span span(long[] appendTimes) {
         if (appendTimes.length == 0) {
             return new Span(0, 0, 0, 0);
         }
-        long[] sorted = appendTimes.clone();
-        Arrays.sort(sorted);
-        return new Span(sorted.length, sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
+        Arrays.sort(appendTimes);
+        return new Span(appendTimes.length, appendTimes[0], appendTimes[appendTimes.length / 2],
+                appendTimes[appendTimes.length - 1]);
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

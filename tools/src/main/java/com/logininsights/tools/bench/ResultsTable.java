@@ -3,6 +3,7 @@ package com.logininsights.tools.bench;
 import com.logininsights.tools.generator.Durations;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Writes a {@link Report} as Markdown: the summary tables first, then how to read them, then every run. */
 final class ResultsTable {
@@ -112,7 +113,7 @@ final class ResultsTable {
         return md.toString();
     }
 
-    private static String ratios(ContenderSummary summary, java.util.Optional<ContenderSummary> reference) {
+    private static String ratios(ContenderSummary summary, Optional<ContenderSummary> reference) {
         return reference.map(r -> String.format(Locale.ROOT, "%.2f / %.2f",
                 summary.sustainedPerSecond().median() / r.sustainedPerSecond().median(),
                 summary.secondHalfPerSecond().median() / r.secondHalfPerSecond().median())).orElse("-");
