@@ -12,6 +12,7 @@ import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
 import com.logininsights.route.SplitValidFromRejected;
+import com.logininsights.time.NeverIdleDownstream;
 import com.logininsights.time.ValidEventWatermarks;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -75,6 +76,9 @@ public final class Topology {
                 .uid("tally-logins");
 
         DataStream<InsightRecord> windowInsights = tallies
+                .transform("Wait for every tally (never idle downstream)", tallies.getType(),
+                        new NeverIdleDownstream<>())
+                .uid("tallies-never-idle-downstream")
                 .windowAll(TumblingEventTimeWindows.of(config.window()))
                 .allowedLateness(config.allowedLateness())
                 .process(new MergeTalliesIntoInsights())

@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import com.logininsights.model.ParseResult;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -26,6 +28,15 @@ public final class JobRun {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(2)
+                .build());
+    }
+
+    /** One TaskManager with {@code slots} slots, whose metrics the test reads from {@code metrics}. */
+    public static MiniClusterExtension miniCluster(int slots, InMemoryReporter metrics) {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(slots)
+                .setConfiguration(metrics.addToConfiguration(new Configuration()))
                 .build());
     }
 
