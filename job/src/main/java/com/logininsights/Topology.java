@@ -48,7 +48,8 @@ public final class Topology {
     public static void build(StreamExecutionEnvironment env, JobConfig config, Source<ParseResult, ?, ?> source,
             Sinks sinks) {
         DataStream<ParseResult> records = env
-                .fromSource(source, ValidEventWatermarks.strategy(config.outOfOrderness(), config.idleness()),
+                .fromSource(source, ValidEventWatermarks.strategy(config.outOfOrderness(), config.idleness(),
+                                config.advanceAfterQuiet()),
                         "Kafka source: " + config.inputTopic(), TypeInformation.of(ParseResult.class))
                 .uid("kafka-source");
 

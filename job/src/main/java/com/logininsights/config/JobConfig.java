@@ -3,6 +3,7 @@ package com.logininsights.config;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Everything the job can be told, typed and validated. {@link JobFlags} reads it from the command line. */
@@ -17,6 +18,7 @@ public record JobConfig(
         Duration window,
         Duration outOfOrderness,
         Duration idleness,
+        Optional<Duration> advanceAfterQuiet,
         Duration allowedLateness,
         Duration maxFutureSkew,
         Duration checkpointInterval,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 
@@ -45,8 +46,13 @@ public final class JobFlags {
         flag("--window", "DURATION", "1m", "tumbling event-time window size", (b, v) -> b.window = positive(v));
         flag("--out-of-orderness", "DURATION", "5s", "how far out of order events may arrive and still count",
                 (b, v) -> b.outOfOrderness = nonNegative(v));
-        flag("--idleness", "DURATION", "10s", "a partition silent this long stops holding the watermark back",
+        flag("--idleness", "DURATION", "10s", "a partition without a valid event this long stops holding the watermark back",
                 (b, v) -> b.idleness = positive(v));
+        flagWithoutDefault("--advance-after-quiet", "DURATION", "off",
+                "when a partition has had no valid event this long, its event time moves on with the wall clock,"
+                        + " so the windows it holds open close; at least --idleness. For live streams: replayed"
+                        + " history that resumes after such a pause arrives late",
+                (b, v) -> b.advanceAfterQuiet = Optional.of(positive(v)));
         flag("--allowed-lateness", "DURATION", "0s",
                 "how long after a window closes a late event still updates it (as a new revision)",
                 (b, v) -> b.allowedLateness = nonNegative(v));
@@ -241,6 +247,7 @@ public final class JobFlags {
         Duration window;
         Duration outOfOrderness;
         Duration idleness;
+        Optional<Duration> advanceAfterQuiet = Optional.empty();
         Duration allowedLateness;
         Duration maxFutureSkew;
         Duration checkpointInterval;
@@ -253,8 +260,12 @@ public final class JobFlags {
         final Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
         JobConfig build() {
+            if (advanceAfterQuiet.isPresent() && advanceAfterQuiet.get().compareTo(idleness) < 0) {
+                throw new UsageException("--advance-after-quiet (" + Durations.format(advanceAfterQuiet.get())
+                        + ") must be at least --idleness (" + Durations.format(idleness) + ")");
+            }
             return new JobConfig(bootstrapServers, inputTopic, processedTopic, deadLetterTopic, insightsTopic, groupId,
-                    startingOffsets, window, outOfOrderness, idleness, allowedLateness, maxFutureSkew,
+                    startingOffsets, window, outOfOrderness, idleness, advanceAfterQuiet, allowedLateness, maxFutureSkew,
                     checkpointInterval, deliveryGuarantee, parallelism, bounded, maxRecordBytes,
                     transactionalIdPrefix == null ? groupId : transactionalIdPrefix, webUiPort, kafkaProperties);
         }

@@ -8,6 +8,7 @@ import com.logininsights.testing.FailOnceDeserializer;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
 import com.logininsights.testing.KafkaBroker.Record;
+import com.logininsights.testing.LateRecordsDropped;
 import com.logininsights.testing.Outputs;
 import com.logininsights.testing.Sample;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,9 +43,11 @@ class ExactlyOnceIT {
     @Order(1)
     static final KafkaBroker BROKER = new KafkaBroker();
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension FLINK = JobRun.miniCluster();
+    static final MiniClusterExtension FLINK = JobRun.miniCluster(2, METRICS);
 
     private final long base = (System.currentTimeMillis() / 10_000 - 360) * 10_000;
     private final List<Sample> invalidSamples = Sample.all().stream().filter(s -> !s.valid()).toList();
@@ -109,6 +113,8 @@ class ExactlyOnceIT {
             assertThat(Outputs.keyCounts(insights).values()).as("times each insight key was written").containsOnly(1);
             assertThat(Outputs.values(insights)).as("late events")
                     .noneMatch(v -> v.get("type").asText().equals("late_event"));
+            assertThat(LateRecordsDropped.byOperator(METRICS, job.getJobID())).isNotEmpty()
+                    .allSatisfy((operator, dropped) -> assertThat(dropped).as(operator).isZero());
 
             int uncommitted = BROKER.read(config.processedTopic(), "read_uncommitted", Duration.ofSeconds(5),
                     read -> false).size();

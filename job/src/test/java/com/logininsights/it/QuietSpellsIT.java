@@ -22,6 +22,7 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,6 +98,30 @@ class QuietSpellsIT {
             assertThat(insights).filteredOn(v -> v.get("type").asText().equals("late_event")).isEmpty();
             assertThat(droppedAsLate).as("records dropped as late, per operator").isNotEmpty().allSatisfy((operator, dropped) ->
                             assertThat(dropped).as(operator).isZero());
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void withAdvanceAfterQuietTheLastWindowClosesOnceEveryPartitionHasBeenQuiet() throws Exception {
+        JobConfig config = JobRun.config(BROKER, "quiet-advance", "--window", "10s", "--out-of-orderness", "5s",
+                "--idleness", "1s", "--advance-after-quiet", "3s", "--parallelism", "2");
+        JobRun.createTopics(BROKER, config, 3);
+        JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
+        try {
+            // The only traffic there is: window 0's logins, the latest 8 s into the window. With 5 s of
+            // out-of-orderness the window closes once event time has moved on 7 s from there: after 3 s of quiet
+            // it follows the clock, so about 7 s after these records are read.
+            BROKER.produce(config.inputTopic(), stepRecords(0, 3));
+            Map<Integer, JsonNode> summaries = summaries(BROKER.readCommitted(config.insightsTopic(), PATIENCE,
+                    records -> summaries(records).containsKey(0)));
+
+            assertThat(summaries.get(0)).as("summary of the last window").isNotNull();
+            assertThat(summaries.get(0).get("logins").asLong()).isEqualTo(4);
+            assertThat(summaries.get(0).get("distinct_users").asLong()).isEqualTo(3);
+            assertThat(LateRecordsDropped.byOperator(METRICS, job.getJobID())).allSatisfy((operator, dropped) ->
+                    assertThat(dropped).as(operator).isZero());
         } finally {
             job.cancel().get();
         }

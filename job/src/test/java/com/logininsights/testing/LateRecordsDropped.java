@@ -15,11 +15,14 @@ public final class LateRecordsDropped {
 
     private LateRecordsDropped() {}
 
-    /** The counter's value by the metric's full identifier (which names the operator and the subtask). */
+    /**
+     * The counter's value by the metric's full identifier, which names the operator and the subtask; summed over
+     * the attempts of a subtask that was restarted.
+     */
     public static Map<String, Long> byOperator(InMemoryReporter metrics, JobID job) {
         Map<String, Long> dropped = new TreeMap<>();
-        metrics.findMetrics(job, METRIC).forEach((identifier, metric) ->
-                dropped.put(identifier, ((Counter) metric).getCount()));
+        metrics.findJobMetricGroups(job, METRIC).forEach(found -> dropped.merge(
+                found.f0.getMetricIdentifier(found.f1), ((Counter) found.f2).getCount(), Long::sum));
         return dropped;
     }
 }

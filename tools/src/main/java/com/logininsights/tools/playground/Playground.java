@@ -223,6 +223,8 @@ public final class Playground {
                 "--bootstrap-servers", bootstrap, "--group-id", "playground",
                 "--window", Durations.format(config.window()),
                 "--checkpoint-interval", Durations.format(config.checkpointInterval()),
+                // Live data: when the generator pauses, let the open window close anyway.
+                "--advance-after-quiet", "30s",
                 "--web-ui-port", String.valueOf(config.webUiPort()));
     }
 
