@@ -52,14 +52,25 @@ public final class LoginInsightsJob {
             return;
         }
         StreamExecutionEnvironment env = environment(config);
-        Topology.build(env, config, KafkaConnectors.source(config), new Topology.Sinks(
-                KafkaConnectors.enrichedSink(config),
-                KafkaConnectors.deadLetterSink(config),
-                KafkaConnectors.insightSink(config)));
-        LOG.info("Starting login-insights: {} -> {}, {}, {} on {} ({}, window {}, checkpoints every {}{})",
-                config.inputTopic(), config.processedTopic(), config.deadLetterTopic(), config.insightsTopic(),
-                config.bootstrapServers(), config.deliveryGuarantee().flagValue(), Durations.format(config.window()),
-                Durations.format(config.checkpointInterval()), config.bounded() ? ", bounded" : "");
+        Topology.build(
+                env,
+                config,
+                KafkaConnectors.source(config),
+                new Topology.Sinks(
+                        KafkaConnectors.enrichedSink(config),
+                        KafkaConnectors.deadLetterSink(config),
+                        KafkaConnectors.insightSink(config)));
+        LOG.info(
+                "Starting login-insights: {} -> {}, {}, {} on {} ({}, window {}, checkpoints every {}{})",
+                config.inputTopic(),
+                config.processedTopic(),
+                config.deadLetterTopic(),
+                config.insightsTopic(),
+                config.bootstrapServers(),
+                config.deliveryGuarantee().flagValue(),
+                Durations.format(config.window()),
+                Durations.format(config.checkpointInterval()),
+                config.bounded() ? ", bounded" : "");
         env.execute("login-insights (" + config.groupId() + ")");
     }
 
@@ -88,7 +99,8 @@ public final class LoginInsightsJob {
         // each other the same object instead of a deep copy per record per operator.
         pipeline.set(PipelineOptions.OBJECT_REUSE, true);
         env.configure(pipeline);
-        env.enableCheckpointing(config.checkpointInterval().toMillis(),
+        env.enableCheckpointing(
+                config.checkpointInterval().toMillis(),
                 config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE
                         ? CheckpointingMode.EXACTLY_ONCE
                         : CheckpointingMode.AT_LEAST_ONCE);

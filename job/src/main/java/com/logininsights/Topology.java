@@ -45,16 +45,17 @@ public final class Topology {
 
     private Topology() {}
 
-    public static void build(StreamExecutionEnvironment env, JobConfig config, Source<ParseResult, ?, ?> source,
-            Sinks sinks) {
-        DataStream<ParseResult> records = env
-                .fromSource(source, ValidEventWatermarks.strategy(config.outOfOrderness(), config.idleness(),
-                                config.advanceAfterQuiet()),
-                        "Kafka source: " + config.inputTopic(), TypeInformation.of(ParseResult.class))
+    public static void build(
+            StreamExecutionEnvironment env, JobConfig config, Source<ParseResult, ?, ?> source, Sinks sinks) {
+        DataStream<ParseResult> records = env.fromSource(
+                        source,
+                        ValidEventWatermarks.strategy(
+                                config.outOfOrderness(), config.idleness(), config.advanceAfterQuiet()),
+                        "Kafka source: " + config.inputTopic(),
+                        TypeInformation.of(ParseResult.class))
                 .uid("kafka-source");
 
-        SingleOutputStreamOperator<LoginEvent> events = records
-                .process(new SplitValidFromRejected())
+        SingleOutputStreamOperator<LoginEvent> events = records.process(new SplitValidFromRejected())
                 .name("Split valid from rejected")
                 .uid("split-valid-from-rejected");
 
@@ -63,12 +64,10 @@ public final class Topology {
                 .name("Kafka sink: dead letters")
                 .uid("sink-dead-letters");
 
-        events.sinkTo(sinks.enriched())
-                .name("Kafka sink: enriched events")
-                .uid("sink-enriched-events");
+        events.sinkTo(sinks.enriched()).name("Kafka sink: enriched events").uid("sink-enriched-events");
 
-        SingleOutputStreamOperator<WindowTally> tallies = events
-                .keyBy(event -> Spread.bucketOf(event.userId()), TypeInformation.of(Integer.class))
+        SingleOutputStreamOperator<WindowTally> tallies = events.keyBy(
+                        event -> Spread.bucketOf(event.userId()), TypeInformation.of(Integer.class))
                 .window(TumblingEventTimeWindows.of(config.window()))
                 .allowedLateness(config.allowedLateness())
                 .sideOutputLateData(LATE_EVENTS)
@@ -76,9 +75,8 @@ public final class Topology {
                 .name("Tally logins per window and spread bucket")
                 .uid("tally-logins");
 
-        DataStream<InsightRecord> windowInsights = tallies
-                .transform("Wait for every tally (never idle downstream)", tallies.getType(),
-                        new NeverIdleDownstream<>())
+        DataStream<InsightRecord> windowInsights = tallies.transform(
+                        "Wait for every tally (never idle downstream)", tallies.getType(), new NeverIdleDownstream<>())
                 .uid("tallies-never-idle-downstream")
                 .windowAll(TumblingEventTimeWindows.of(config.window()))
                 .allowedLateness(config.allowedLateness())
@@ -91,7 +89,8 @@ public final class Topology {
                 .name("Count late events")
                 .uid("count-late-events");
 
-        windowInsights.union(lateEvents)
+        windowInsights
+                .union(lateEvents)
                 .sinkTo(sinks.insights())
                 .name("Kafka sink: insights")
                 .uid("sink-insights");

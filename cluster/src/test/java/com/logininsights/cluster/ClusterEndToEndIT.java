@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * topics, and every insights key at most once.
  */
 class ClusterEndToEndIT {
-    private static final Path REPO = Path.of(System.getProperty("logininsights.root", "..")).toAbsolutePath()
+    private static final Path REPO = Path.of(System.getProperty("logininsights.root", ".."))
+            .toAbsolutePath()
             .normalize();
     private static final Path JOB_JAR = REPO.resolve("job/target/login-insights.jar");
     private static final String INPUT = "user-login";
@@ -60,7 +61,8 @@ class ClusterEndToEndIT {
 
     @BeforeAll
     static void startBrokerAndCluster() throws Exception {
-        assertThat(JOB_JAR).as("the job's cluster jar; build it first: mvn -B -ntp package -DskipTests -pl job")
+        assertThat(JOB_JAR)
+                .as("the job's cluster jar; build it first: mvn -B -ntp package -DskipTests -pl job")
                 .isRegularFile();
         kafka = LocalKafka.start();
         kafka.createTopic(INPUT, 2);
@@ -114,9 +116,16 @@ class ClusterEndToEndIT {
         cluster.startTaskManager();
         awaitAllTasksRunning(firstJob, "localhost-taskmanager-2");
         progress("(b) job recovered on taskmanager-2");
-        assertThat(Command.run(REPO, Duration.ofSeconds(60), REPO.resolve("scripts/flink-cluster").toString(),
-                "status", "--work-dir", cluster.workDir().toString()).exitCode())
-                .as("scripts/flink-cluster status: every recorded process running").isZero();
+        assertThat(Command.run(
+                                REPO,
+                                Duration.ofSeconds(60),
+                                REPO.resolve("scripts/flink-cluster").toString(),
+                                "status",
+                                "--work-dir",
+                                cluster.workDir().toString())
+                        .exitCode())
+                .as("scripts/flink-cluster status: every recorded process running")
+                .isZero();
         Thread.sleep(3_000);
         assertEveryRecordExactlyOnce("(b) after losing the TaskManager", feeder.acknowledged());
         assertInsightKeysAtMostOnce("(b)");
@@ -126,7 +135,8 @@ class ClusterEndToEndIT {
         // The first job is gone and its last transactions are committed: what a read_committed reader sees now is
         // exactly what the first job wrote. The second job owes everything else.
         Set<String> writtenByFirstJob = committedPositions();
-        Set<String> insightKeysOfFirstJob = Outputs.keyCounts(kafka.readAllCommitted(INSIGHTS, PATIENCE)).keySet();
+        Set<String> insightKeysOfFirstJob =
+                Outputs.keyCounts(kafka.readAllCommitted(INSIGHTS, PATIENCE)).keySet();
         progress("(c) first job stopped with savepoint " + savepoint + "; it wrote " + writtenByFirstJob.size()
                 + " records");
 
@@ -135,14 +145,17 @@ class ClusterEndToEndIT {
         progress("(c) job " + secondJob + " resumed at parallelism 2");
         // Wait until the resumed job has fired a window of its own (restored window state, new watermarks), while
         // both partitions keep flowing, so that no source subtask can be left idle (FLINK-40504).
-        List<ConsumerRecord<byte[], byte[]>> insights = kafka.readCommitted(List.of(INSIGHTS), PATIENCE,
+        List<ConsumerRecord<byte[], byte[]>> insights = kafka.readCommitted(
+                List.of(INSIGHTS),
+                PATIENCE,
                 read -> summaries(read).stream().anyMatch(s -> !insightKeysOfFirstJob.contains(summaryKey(s))));
-        assertThat(summaries(insights)).as("a window fired by the resumed job")
+        assertThat(summaries(insights))
+                .as("a window fired by the resumed job")
                 .anyMatch(s -> !insightKeysOfFirstJob.contains(summaryKey(s)));
         feeder.close();
         Map<String, Kind> everything = feeder.acknowledged();
-        Map<String, JsonNode> outputs = assertEveryRecordExactlyOnce("(c) after the savepoint and the rescale",
-                everything);
+        Map<String, JsonNode> outputs =
+                assertEveryRecordExactlyOnce("(c) after the savepoint and the rescale", everything);
         assertInsightKeysAtMostOnce("(c)");
         assertWindowFigures(outputs);
 
@@ -155,7 +168,8 @@ class ClusterEndToEndIT {
         // from zero at its last checkpoint, so they never equalled its exactly-once output).
         PrometheusSamples jobManagerMetrics = scrape(cluster.jobManagerMetricsPort());
         assertThat(jobManagerMetrics.find("flink_jobmanager_job_numRestarts", Map.of("job_id", secondJob)))
-                .as("the resumed job's numRestarts").singleElement()
+                .as("the resumed job's numRestarts")
+                .singleElement()
                 .satisfies(s -> assertThat(s.value()).isZero());
 
         Map<Kind, Long> owedBySecondJob = new HashMap<>();
@@ -165,19 +179,22 @@ class ClusterEndToEndIT {
             }
         });
         long owedValid = owedBySecondJob.getOrDefault(Kind.VALID, 0L);
-        long owedInvalid = owedBySecondJob.getOrDefault(Kind.NOT_JSON, 0L)
-                + owedBySecondJob.getOrDefault(Kind.WRONG_TYPE, 0L);
+        long owedInvalid =
+                owedBySecondJob.getOrDefault(Kind.NOT_JSON, 0L) + owedBySecondJob.getOrDefault(Kind.WRONG_TYPE, 0L);
         assertThat(owedValid).as("valid records left for the resumed job").isPositive();
         assertThat(owedInvalid).as("malformed records left for the resumed job").isPositive();
 
         PrometheusSamples taskManagerMetrics = scrape(cluster.taskManagerMetricsPort(2));
         Map<String, String> ofSecondJob = Map.of("job_id", secondJob, "operator_name", "Split_valid_from_rejected");
         assertThat(taskManagerMetrics.find("flink_taskmanager_job_task_operator_validRecords", ofSecondJob))
-                .as("one validRecords counter per subtask").hasSize(2);
+                .as("one validRecords counter per subtask")
+                .hasSize(2);
         assertThat(taskManagerMetrics.sum("flink_taskmanager_job_task_operator_validRecords", ofSecondJob))
-                .as("validRecords of the resumed job").isEqualTo((double) owedValid);
+                .as("validRecords of the resumed job")
+                .isEqualTo((double) owedValid);
         assertThat(taskManagerMetrics.sum("flink_taskmanager_job_task_operator_deadLetters", ofSecondJob))
-                .as("deadLetters of the resumed job").isEqualTo((double) owedInvalid);
+                .as("deadLetters of the resumed job")
+                .isEqualTo((double) owedInvalid);
         for (Kind kind : List.of(Kind.NOT_JSON, Kind.WRONG_TYPE)) {
             Map<String, String> labels = new HashMap<>(ofSecondJob);
             labels.put("reason", kind.reason);
@@ -196,18 +213,33 @@ class ClusterEndToEndIT {
         if (savepoint == null) {
             command.add(REPO.resolve("scripts/submit-job.sh").toString());
         } else {
-            command.addAll(List.of(REPO.resolve("scripts/resume-from-savepoint.sh").toString(), savepoint));
+            command.addAll(
+                    List.of(REPO.resolve("scripts/resume-from-savepoint.sh").toString(), savepoint));
         }
-        command.addAll(List.of("--jobmanager", cluster.restUrl(), "--jar", jobJar.toString(),
-                "--parallelism", String.valueOf(parallelism), "--wait-seconds", "60",
+        command.addAll(List.of(
+                "--jobmanager",
+                cluster.restUrl(),
+                "--jar",
+                jobJar.toString(),
+                "--parallelism",
+                String.valueOf(parallelism),
+                "--wait-seconds",
+                "60",
                 "--",
-                "--bootstrap-servers", kafka.bootstrapServers(),
-                "--window", "10s",
-                "--checkpoint-interval", "2s",
-                "--idleness", "2s",
-                "--out-of-orderness", "1s",
-                "--parallelism", String.valueOf(parallelism)));
-        String jobId = Command.run(REPO, Duration.ofMinutes(2), command).checkSuccess().strip();
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--window",
+                "10s",
+                "--checkpoint-interval",
+                "2s",
+                "--idleness",
+                "2s",
+                "--out-of-orderness",
+                "1s",
+                "--parallelism",
+                String.valueOf(parallelism)));
+        String jobId =
+                Command.run(REPO, Duration.ofMinutes(2), command).checkSuccess().strip();
         assertThat(jobId).as("job id printed by the script").matches("[0-9a-f]{32}");
         return jobId;
     }
@@ -226,12 +258,15 @@ class ClusterEndToEndIT {
             boolean settled = modified.toInstant().isBefore(Instant.now().minusSeconds(3));
             if (settled && isCompleteJobJar(jar)) {
                 Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-                if (Files.getLastModifiedTime(jar).equals(modified) && Files.size(jar) == size
+                if (Files.getLastModifiedTime(jar).equals(modified)
+                        && Files.size(jar) == size
                         && isCompleteJobJar(copy)) {
                     return copy;
                 }
             }
-            assertThat(System.nanoTime()).as("%s complete and unchanged for 3 s", jar).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%s complete and unchanged for 3 s", jar)
+                    .isLessThan(deadline);
             Thread.sleep(1_000);
         }
     }
@@ -246,10 +281,19 @@ class ClusterEndToEndIT {
     }
 
     private static String stopWithSavepoint(String jobId) throws Exception {
-        String savepoint = Command.run(REPO, Duration.ofMinutes(3),
-                REPO.resolve("scripts/stop-with-savepoint.sh").toString(), "--jobmanager", cluster.restUrl(),
-                "--wait-seconds", "120", jobId).checkSuccess().strip();
-        assertThat(savepoint).as("savepoint path printed by the script")
+        String savepoint = Command.run(
+                        REPO,
+                        Duration.ofMinutes(3),
+                        REPO.resolve("scripts/stop-with-savepoint.sh").toString(),
+                        "--jobmanager",
+                        cluster.restUrl(),
+                        "--wait-seconds",
+                        "120",
+                        jobId)
+                .checkSuccess()
+                .strip();
+        assertThat(savepoint)
+                .as("savepoint path printed by the script")
                 .startsWith("file:" + cluster.workDir().resolve("savepoints"));
         awaitJobState(jobId, "FINISHED");
         return savepoint;
@@ -276,7 +320,8 @@ class ClusterEndToEndIT {
 
     private static boolean allSubtasksRunningOn(String jobId, JsonNode job, String taskManagerId) throws Exception {
         for (JsonNode vertex : job.path("vertices")) {
-            JsonNode detail = cluster.get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText());
+            JsonNode detail = cluster.get(
+                    "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText());
             for (JsonNode subtask : detail.path("subtasks")) {
                 if (!subtask.path("status").asText().equals("RUNNING")
                         || !subtask.path("taskmanager-id").asText().equals(taskManagerId)) {
@@ -303,7 +348,9 @@ class ClusterEndToEndIT {
      * written that the test did not produce. Returns each record's output by "partition/offset".
      */
     private static Map<String, JsonNode> assertEveryRecordExactlyOnce(String step, Map<String, Kind> expected) {
-        List<ConsumerRecord<byte[], byte[]>> read = kafka.readCommitted(List.of(PROCESSED, DEAD_LETTERS), PATIENCE,
+        List<ConsumerRecord<byte[], byte[]>> read = kafka.readCommitted(
+                List.of(PROCESSED, DEAD_LETTERS),
+                PATIENCE,
                 records -> positions(records).containsAll(expected.keySet()));
         Map<String, Kind> produced = feeder.acknowledged();
 
@@ -316,9 +363,10 @@ class ClusterEndToEndIT {
             times.merge(position, 1, Integer::sum);
             outputs.put(position, value);
             Kind kind = produced.get(position);
-            boolean right = kind != null && (record.topic().equals(PROCESSED)
-                    ? kind.valid()
-                    : !kind.valid() && value.path("reason").asText().equals(kind.reason));
+            boolean right = kind != null
+                    && (record.topic().equals(PROCESSED)
+                            ? kind.valid()
+                            : !kind.valid() && value.path("reason").asText().equals(kind.reason));
             if (!right) {
                 misplaced.add(position + " (" + kind + ") in " + record.topic() + ": " + value);
             }
@@ -328,9 +376,14 @@ class ClusterEndToEndIT {
         Map<String, Integer> duplicated = new TreeMap<>(times);
         duplicated.values().removeIf(n -> n == 1);
 
-        assertThat(lost).as("%s: input records never written (of %d)", step, expected.size()).isEmpty();
-        assertThat(duplicated).as("%s: input records written more than once", step).isEmpty();
-        assertThat(misplaced).as("%s: outputs in the wrong topic, with the wrong reason, or never produced", step)
+        assertThat(lost)
+                .as("%s: input records never written (of %d)", step, expected.size())
+                .isEmpty();
+        assertThat(duplicated)
+                .as("%s: input records written more than once", step)
+                .isEmpty();
+        assertThat(misplaced)
+                .as("%s: outputs in the wrong topic, with the wrong reason, or never produced", step)
                 .isEmpty();
         progress(step + ": " + expected.size() + " input records each written exactly once ("
                 + read.stream().filter(r -> r.topic().equals(PROCESSED)).count() + " enriched, "
@@ -339,12 +392,15 @@ class ClusterEndToEndIT {
     }
 
     private static void assertInsightKeysAtMostOnce(String step) {
-        kafka.readCommitted(List.of(INSIGHTS), PATIENCE, read -> !summaries(read).isEmpty());
+        kafka.readCommitted(
+                List.of(INSIGHTS), PATIENCE, read -> !summaries(read).isEmpty());
         List<ConsumerRecord<byte[], byte[]>> insights = kafka.readAllCommitted(INSIGHTS, PATIENCE);
         Map<String, Integer> duplicated = new TreeMap<>(Outputs.keyCounts(insights));
         duplicated.values().removeIf(n -> n == 1);
         assertThat(summaries(insights)).as("%s: window summaries", step).isNotEmpty();
-        assertThat(duplicated).as("%s: insights keys written more than once", step).isEmpty();
+        assertThat(duplicated)
+                .as("%s: insights keys written more than once", step)
+                .isEmpty();
     }
 
     /**
@@ -356,13 +412,17 @@ class ClusterEndToEndIT {
         for (JsonNode output : outputs.values()) {
             if (!output.has("reason")) {
                 long second = output.path("timestamp").asLong();
-                validPerWindow.merge(Instant.ofEpochSecond(second - Math.floorMod(second, 10)).toString(), 1,
+                validPerWindow.merge(
+                        Instant.ofEpochSecond(second - Math.floorMod(second, 10))
+                                .toString(),
+                        1,
                         Integer::sum);
             }
         }
         List<JsonNode> insights = Outputs.values(kafka.readAllCommitted(INSIGHTS, PATIENCE));
         Map<String, Integer> late = new TreeMap<>();
-        insights.stream().filter(v -> v.path("type").asText().equals("late_event"))
+        insights.stream()
+                .filter(v -> v.path("type").asText().equals("late_event"))
                 .forEach(v -> late.merge(v.path("window_start").asText(), 1, Integer::sum));
         Map<String, Integer> counted = new TreeMap<>();
         Map<String, Integer> owed = new TreeMap<>();
@@ -387,7 +447,9 @@ class ClusterEndToEndIT {
         read.addAll(kafka.readAllCommitted(DEAD_LETTERS, PATIENCE));
         Set<String> positions = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : read) {
-            assertThat(positions.add(position(json(record.value())))).as("written once: %s", record).isTrue();
+            assertThat(positions.add(position(json(record.value()))))
+                    .as("written once: %s", record)
+                    .isTrue();
         }
         return positions;
     }
@@ -411,7 +473,9 @@ class ClusterEndToEndIT {
     }
 
     private static List<JsonNode> summaries(List<ConsumerRecord<byte[], byte[]>> insights) {
-        return Outputs.values(insights).stream().filter(v -> v.path("type").asText().equals("summary")).toList();
+        return Outputs.values(insights).stream()
+                .filter(v -> v.path("type").asText().equals("summary"))
+                .toList();
     }
 
     private static String summaryKey(JsonNode summary) {

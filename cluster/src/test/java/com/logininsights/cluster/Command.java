@@ -35,8 +35,8 @@ record Command(List<String> command, int exitCode, String stdout, String stderr)
                 process.destroyForcibly();
                 throw new IllegalStateException(command + " did not finish in " + timeout);
             }
-            Command result = new Command(command, process.exitValue(), out.get(10, TimeUnit.SECONDS),
-                    err.get(10, TimeUnit.SECONDS));
+            Command result = new Command(
+                    command, process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
             System.out.print(indent(result.stdout()) + indent(result.stderr()));
             return result;
         } catch (IOException e) {

@@ -85,7 +85,8 @@ final class InputFeeder implements AutoCloseable {
         String value = kind.valid()
                 ? login("user-" + (n % 97), System.currentTimeMillis() / 1000 - 3600)
                 : MALFORMED.get(kind);
-        producer.send(new ProducerRecord<>(topic, partition, null, value.getBytes(StandardCharsets.UTF_8)),
+        producer.send(
+                new ProducerRecord<>(topic, partition, null, value.getBytes(StandardCharsets.UTF_8)),
                 (metadata, exception) -> {
                     if (exception != null) {
                         failure = exception;

@@ -38,12 +38,12 @@ public final class LocalKafka implements AutoCloseable {
 
     public static LocalKafka start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                // Production features only, to match the unstable versions turned off below.
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        // Production features only, to match the unstable versions turned off below.
+                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                        .build())
                 // The test kit turns on Kafka's unreleased protocol versions; a real deployment has them off.
                 .setConfigProp("unstable.api.versions.enable", false)
                 .setConfigProp("unstable.feature.versions.enable", false)
@@ -70,7 +70,9 @@ public final class LocalKafka implements AutoCloseable {
 
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -84,8 +86,8 @@ public final class LocalKafka implements AutoCloseable {
      * Reads topics from the beginning with {@code isolation.level=read_committed} until {@code done} holds for what
      * was read, or the timeout passes; returns everything read either way.
      */
-    public List<ConsumerRecord<byte[], byte[]>> readCommitted(List<String> topics, Duration timeout,
-            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(
+            List<String> topics, Duration timeout, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
@@ -105,14 +107,16 @@ public final class LocalKafka implements AutoCloseable {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!end.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end " + end + " in " + timeout);
+                    throw new IllegalStateException(
+                            "could not read " + topic + " to its end " + end + " in " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());

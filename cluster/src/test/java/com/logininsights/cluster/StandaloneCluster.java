@@ -31,7 +31,8 @@ final class StandaloneCluster implements AutoCloseable {
     private final int restPort;
     private final int rpcPort;
     private final int jobManagerMetricsPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Every PID the script recorded while this object watched, to kill in close() whatever the script left. */
     private final List<Long> seenPids = new ArrayList<>();
     /** If the test JVM is stopped before close() (Ctrl-C on Maven), its Flink processes must not outlive it. */
@@ -49,12 +50,19 @@ final class StandaloneCluster implements AutoCloseable {
     static StandaloneCluster start(Path repo, Path workDir, int slots, String... extraConf) {
         StandaloneCluster cluster = new StandaloneCluster(repo, workDir, freePort(), freePort(), freePort());
         Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
-        List<String> command = new ArrayList<>(List.of(repo.resolve("scripts/flink-cluster").toString(), "start",
-                "--work-dir", workDir.toString(),
-                "--rest-port", String.valueOf(cluster.restPort),
-                "--rpc-port", String.valueOf(cluster.rpcPort),
-                "--metrics-port", String.valueOf(cluster.jobManagerMetricsPort),
-                "--slots", String.valueOf(slots)));
+        List<String> command = new ArrayList<>(List.of(
+                repo.resolve("scripts/flink-cluster").toString(),
+                "start",
+                "--work-dir",
+                workDir.toString(),
+                "--rest-port",
+                String.valueOf(cluster.restPort),
+                "--rpc-port",
+                String.valueOf(cluster.rpcPort),
+                "--metrics-port",
+                String.valueOf(cluster.jobManagerMetricsPort),
+                "--slots",
+                String.valueOf(slots)));
         for (String conf : extraConf) {
             command.addAll(List.of("-D", conf));
         }
@@ -71,8 +79,15 @@ final class StandaloneCluster implements AutoCloseable {
     /** Starts one more TaskManager (scripts/flink-cluster start-taskmanager) with a free Prometheus port. */
     void startTaskManager() {
         try {
-            Command.run(repo, Duration.ofMinutes(3), repo.resolve("scripts/flink-cluster").toString(),
-                    "start-taskmanager", "--work-dir", workDir.toString(), "--metrics-port", String.valueOf(freePort()))
+            Command.run(
+                            repo,
+                            Duration.ofMinutes(3),
+                            repo.resolve("scripts/flink-cluster").toString(),
+                            "start-taskmanager",
+                            "--work-dir",
+                            workDir.toString(),
+                            "--metrics-port",
+                            String.valueOf(freePort()))
                     .checkSuccess();
         } finally {
             rememberPids();
@@ -82,7 +97,8 @@ final class StandaloneCluster implements AutoCloseable {
     /** Kills TaskManager number {@code index} with SIGKILL, as a crash or the OOM killer would. */
     void killTaskManager(int index) throws Exception {
         long pid = pid("taskmanager-" + index).orElseThrow(() -> new IllegalStateException("no taskmanager-" + index));
-        Command.run(repo, Duration.ofSeconds(30), "kill", "-KILL", String.valueOf(pid)).checkSuccess();
+        Command.run(repo, Duration.ofSeconds(30), "kill", "-KILL", String.valueOf(pid))
+                .checkSuccess();
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     }
 
@@ -100,13 +116,16 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The Prometheus port the script gave TaskManager number {@code index}. */
     int taskManagerMetricsPort(int index) throws IOException {
-        return Integer.parseInt(Files.readString(workDir.resolve("run/taskmanager-" + index + ".metrics-port")).strip());
+        return Integer.parseInt(Files.readString(workDir.resolve("run/taskmanager-" + index + ".metrics-port"))
+                .strip());
     }
 
     Optional<Long> pid(String process) {
         Path file = workDir.resolve("run/" + process + ".pid");
         try {
-            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).strip())) : Optional.empty();
+            return Files.exists(file)
+                    ? Optional.of(Long.parseLong(Files.readString(file).strip()))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -119,8 +138,12 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     String httpGet(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + url + " answered HTTP " + response.statusCode() + ": " + response.body());
         }
@@ -149,8 +172,15 @@ final class StandaloneCluster implements AutoCloseable {
     public void close() {
         rememberPids();
         try {
-            Command.run(repo, Duration.ofMinutes(2), repo.resolve("scripts/flink-cluster").toString(), "stop",
-                    "--work-dir", workDir.toString(), "--timeout", "20");
+            Command.run(
+                    repo,
+                    Duration.ofMinutes(2),
+                    repo.resolve("scripts/flink-cluster").toString(),
+                    "stop",
+                    "--work-dir",
+                    workDir.toString(),
+                    "--timeout",
+                    "20");
         } catch (RuntimeException e) {
             System.err.println("scripts/flink-cluster stop failed: " + e);
         }
@@ -169,7 +199,8 @@ final class StandaloneCluster implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + dir + ": " + e);
         }
@@ -178,7 +209,8 @@ final class StandaloneCluster implements AutoCloseable {
     private synchronized void killLeftovers() {
         rememberPids();
         for (long pid : seenPids) {
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().commandLine().orElse("").contains(workDir.toString()))
                     .ifPresent(p -> {
                         System.err.println("killing leftover Flink process " + pid);

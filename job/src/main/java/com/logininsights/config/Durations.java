@@ -21,8 +21,7 @@ public final class Durations {
             case "s" -> Duration.ofSeconds(amount);
             case "m", "min" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException(
-                    "'" + text + "' has an unknown unit; use ms, s, m or h");
+            default -> throw new IllegalArgumentException("'" + text + "' has an unknown unit; use ms, s, m or h");
         };
     }
 

@@ -28,7 +28,8 @@ public record JobConfig(
         int maxRecordBytes,
         String transactionalIdPrefix,
         int webUiPort,
-        Map<String, String> kafkaProperties) implements Serializable {
+        Map<String, String> kafkaProperties)
+        implements Serializable {
 
     public JobConfig {
         kafkaProperties = Map.copyOf(kafkaProperties);

@@ -27,56 +27,127 @@ public final class JobFlags {
     private static final Map<String, BiConsumer<Builder, String>> SETTERS = new LinkedHashMap<>();
 
     static {
-        flag("--bootstrap-servers", "HOST:PORT,...", "localhost:29092", "Kafka brokers to read from and write to",
+        flag(
+                "--bootstrap-servers",
+                "HOST:PORT,...",
+                "localhost:29092",
+                "Kafka brokers to read from and write to",
                 (b, v) -> b.bootstrapServers = nonBlank(v));
-        flag("--input-topic", "TOPIC", "user-login", "topic of raw login records",
+        flag(
+                "--input-topic",
+                "TOPIC",
+                "user-login",
+                "topic of raw login records",
                 (b, v) -> b.inputTopic = nonBlank(v));
-        flag("--processed-topic", "TOPIC", "user-login-processed", "topic for enriched events, keyed by user_id",
+        flag(
+                "--processed-topic",
+                "TOPIC",
+                "user-login-processed",
+                "topic for enriched events, keyed by user_id",
                 (b, v) -> b.processedTopic = nonBlank(v));
-        flag("--dead-letter-topic", "TOPIC", "user-login-dlq", "topic for rejected records, with a reason",
+        flag(
+                "--dead-letter-topic",
+                "TOPIC",
+                "user-login-dlq",
+                "topic for rejected records, with a reason",
                 (b, v) -> b.deadLetterTopic = nonBlank(v));
-        flag("--insights-topic", "TOPIC", "user-login-insights",
+        flag(
+                "--insights-topic",
+                "TOPIC",
+                "user-login-insights",
                 "topic for window insights and late events (fit for compaction)",
                 (b, v) -> b.insightsTopic = nonBlank(v));
-        flag("--group-id", "ID", "login-insights", "consumer group; also names the job and its transactions",
+        flag(
+                "--group-id",
+                "ID",
+                "login-insights",
+                "consumer group; also names the job and its transactions",
                 (b, v) -> b.groupId = nonBlank(v));
-        flag("--starting-offsets", "committed|earliest|latest", "committed",
+        flag(
+                "--starting-offsets",
+                "committed|earliest|latest",
+                "committed",
                 "where to start without a checkpoint; committed falls back to earliest",
                 (b, v) -> b.startingOffsets = enumValue(StartingOffsets.class, v));
         flag("--window", "DURATION", "1m", "tumbling event-time window size", (b, v) -> b.window = positive(v));
-        flag("--out-of-orderness", "DURATION", "5s", "how far out of order events may arrive and still count",
+        flag(
+                "--out-of-orderness",
+                "DURATION",
+                "5s",
+                "how far out of order events may arrive and still count",
                 (b, v) -> b.outOfOrderness = nonNegative(v));
-        flag("--idleness", "DURATION", "10s", "a partition without a valid event this long stops holding the watermark back",
+        flag(
+                "--idleness",
+                "DURATION",
+                "10s",
+                "a partition without a valid event this long stops holding the watermark back",
                 (b, v) -> b.idleness = positive(v));
-        flagWithoutDefault("--advance-after-quiet", "DURATION", "off",
+        flagWithoutDefault(
+                "--advance-after-quiet",
+                "DURATION",
+                "off",
                 "when a partition has had no valid event this long, its event time moves on with the wall clock,"
                         + " so the windows it holds open close; at least --idleness. For live streams: replayed"
                         + " history that resumes after such a pause arrives late",
                 (b, v) -> b.advanceAfterQuiet = Optional.of(positive(v)));
-        flag("--allowed-lateness", "DURATION", "0s",
+        flag(
+                "--allowed-lateness",
+                "DURATION",
+                "0s",
                 "how long after a window closes a late event still updates it (as a new revision)",
                 (b, v) -> b.allowedLateness = nonNegative(v));
-        flag("--max-future-skew", "DURATION", "1m",
+        flag(
+                "--max-future-skew",
+                "DURATION",
+                "1m",
                 "events stamped further ahead of the wall clock are dead letters (timestamp_in_future)",
                 (b, v) -> b.maxFutureSkew = nonNegative(v));
-        flag("--checkpoint-interval", "DURATION", "10s",
+        flag(
+                "--checkpoint-interval",
+                "DURATION",
+                "10s",
                 "how often state is checkpointed; exactly-once output becomes visible at each checkpoint",
                 (b, v) -> b.checkpointInterval = positive(v));
-        flag("--delivery-guarantee", "exactly-once|at-least-once", "exactly-once", "how the sinks write",
+        flag(
+                "--delivery-guarantee",
+                "exactly-once|at-least-once",
+                "exactly-once",
+                "how the sinks write",
                 (b, v) -> b.deliveryGuarantee = guarantee(v));
-        flagWithoutDefault("--parallelism", "N", "the environment's", "parallelism of the job",
+        flagWithoutDefault(
+                "--parallelism",
+                "N",
+                "the environment's",
+                "parallelism of the job",
                 (b, v) -> b.parallelism = OptionalInt.of(positiveInt("--parallelism", v)));
-        flagWithoutDefault("--bounded", null, "off",
+        flagWithoutDefault(
+                "--bounded",
+                null,
+                "off",
                 "read up to the offsets present at start, fire every window, commit and exit 0",
                 (b, v) -> b.bounded = true);
-        flag("--max-record-bytes", "BYTES", "65536", "larger records are dead letters (too_large)",
+        flag(
+                "--max-record-bytes",
+                "BYTES",
+                "65536",
+                "larger records are dead letters (too_large)",
                 (b, v) -> b.maxRecordBytes = positiveInt("--max-record-bytes", v));
-        flagWithoutDefault("--transactional-id-prefix", "PREFIX", "the group id",
+        flagWithoutDefault(
+                "--transactional-id-prefix",
+                "PREFIX",
+                "the group id",
                 "prefix of the sinks' Kafka transactional ids; unique per job on a cluster",
                 (b, v) -> b.transactionalIdPrefix = nonBlank(v));
-        flag("--web-ui-port", "PORT", "8081", "port of the Flink web UI when running locally (java -jar, IDE)",
+        flag(
+                "--web-ui-port",
+                "PORT",
+                "8081",
+                "port of the Flink web UI when running locally (java -jar, IDE)",
                 (b, v) -> b.webUiPort = positiveInt("--web-ui-port", v));
-        flagWithoutDefault("--kafka-property", "KEY=VALUE", "none",
+        flagWithoutDefault(
+                "--kafka-property",
+                "KEY=VALUE",
+                "none",
                 "a Kafka client property for the source and every sink (repeatable), e.g. security.protocol=SSL;"
                         + " it overrides the sinks' defaults (linger.ms=10, batch.size=131072, compression.type=lz4,"
                         + " transaction.timeout.ms=300000)",
@@ -125,7 +196,8 @@ public final class JobFlags {
             }
             if (!isSwitch && value == null) {
                 if (i + 1 >= args.length) {
-                    throw new UsageException(name + " needs a value: " + flag(name).valueName());
+                    throw new UsageException(
+                            name + " needs a value: " + flag(name).valueName());
                 }
                 value = args[++i];
             }
@@ -147,22 +219,22 @@ public final class JobFlags {
                 .append(" Flink cluster)\n\nFlags:\n");
         for (Flag flag : FLAGS) {
             String left = flag.valueName() == null ? flag.name() : flag.name() + " " + flag.valueName();
-            text.append(String.format(Locale.ROOT, "  %-48s %s (default: %s)%n", left, flag.help(),
-                    flag.defaultValue()));
+            text.append(
+                    String.format(Locale.ROOT, "  %-48s %s (default: %s)%n", left, flag.help(), flag.defaultValue()));
         }
         text.append(String.format(Locale.ROOT, "  %-48s %s%n", "--help", "print this help and exit"));
         text.append("\nDurations are written like 500ms, 10s, 1m or 2h. A bad flag exits with code 2.\n");
         return text.toString();
     }
 
-    private static void flag(String name, String valueName, String defaultValue, String help,
-            BiConsumer<Builder, String> setter) {
+    private static void flag(
+            String name, String valueName, String defaultValue, String help, BiConsumer<Builder, String> setter) {
         FLAGS.add(new Flag(name, valueName, defaultValue, true, help));
         SETTERS.put(name, setter);
     }
 
-    private static void flagWithoutDefault(String name, String valueName, String whatHappensWithout, String help,
-            BiConsumer<Builder, String> setter) {
+    private static void flagWithoutDefault(
+            String name, String valueName, String whatHappensWithout, String help, BiConsumer<Builder, String> setter) {
         FLAGS.add(new Flag(name, valueName, whatHappensWithout, false, help));
         SETTERS.put(name, setter);
     }
@@ -224,7 +296,8 @@ public final class JobFlags {
         if (equals <= 0) {
             throw new IllegalArgumentException("'" + value + "' is not KEY=VALUE");
         }
-        builder.kafkaProperties.put(value.substring(0, equals).trim(), value.substring(equals + 1).trim());
+        builder.kafkaProperties.put(
+                value.substring(0, equals).trim(), value.substring(equals + 1).trim());
     }
 
     private static <E extends Enum<E>> String choices(Class<E> type) {
@@ -264,10 +337,28 @@ public final class JobFlags {
                 throw new UsageException("--advance-after-quiet (" + Durations.format(advanceAfterQuiet.get())
                         + ") must be at least --idleness (" + Durations.format(idleness) + ")");
             }
-            return new JobConfig(bootstrapServers, inputTopic, processedTopic, deadLetterTopic, insightsTopic, groupId,
-                    startingOffsets, window, outOfOrderness, idleness, advanceAfterQuiet, allowedLateness, maxFutureSkew,
-                    checkpointInterval, deliveryGuarantee, parallelism, bounded, maxRecordBytes,
-                    transactionalIdPrefix == null ? groupId : transactionalIdPrefix, webUiPort, kafkaProperties);
+            return new JobConfig(
+                    bootstrapServers,
+                    inputTopic,
+                    processedTopic,
+                    deadLetterTopic,
+                    insightsTopic,
+                    groupId,
+                    startingOffsets,
+                    window,
+                    outOfOrderness,
+                    idleness,
+                    advanceAfterQuiet,
+                    allowedLateness,
+                    maxFutureSkew,
+                    checkpointInterval,
+                    deliveryGuarantee,
+                    parallelism,
+                    bounded,
+                    maxRecordBytes,
+                    transactionalIdPrefix == null ? groupId : transactionalIdPrefix,
+                    webUiPort,
+                    kafkaProperties);
         }
     }
 }

@@ -11,19 +11,20 @@ import java.time.Instant;
 public record InsightRecord(String key, byte[] json) {
 
     public static InsightRecord of(WindowSummary summary) {
-        return new InsightRecord(windowKey(summary.windowStartMillis()) + "/summary",
-                OutputJson.windowSummary(summary));
+        return new InsightRecord(
+                windowKey(summary.windowStartMillis()) + "/summary", OutputJson.windowSummary(summary));
     }
 
     public static InsightRecord of(DimensionInsight insight) {
         return new InsightRecord(
-                windowKey(insight.windowStartMillis()) + "/" + insight.dimension().fieldName() + "/" + insight.value(),
+                windowKey(insight.windowStartMillis()) + "/"
+                        + insight.dimension().fieldName() + "/" + insight.value(),
                 OutputJson.dimensionInsight(insight));
     }
 
     public static InsightRecord lateEvent(LoginEvent event, long windowStartMillis, long windowEndMillis) {
-        return new InsightRecord("late/" + event.source().id(),
-                OutputJson.lateEvent(event, windowStartMillis, windowEndMillis));
+        return new InsightRecord(
+                "late/" + event.source().id(), OutputJson.lateEvent(event, windowStartMillis, windowEndMillis));
     }
 
     private static String windowKey(long windowStartMillis) {

@@ -15,15 +15,12 @@ import org.apache.flink.util.Collector;
  * the latest tally of each bucket counts (a re-fired tally holds more logins than the one it replaces), and the
  * output carries a revision number that grows with each firing of the window.
  */
-public final class MergeTalliesIntoInsights
-        extends ProcessAllWindowFunction<WindowTally, InsightRecord, TimeWindow> {
+public final class MergeTalliesIntoInsights extends ProcessAllWindowFunction<WindowTally, InsightRecord, TimeWindow> {
 
-    private static final ValueStateDescriptor<Integer> FIRINGS =
-            new ValueStateDescriptor<>("firings", Types.INT);
+    private static final ValueStateDescriptor<Integer> FIRINGS = new ValueStateDescriptor<>("firings", Types.INT);
 
     @Override
-    public void process(Context context, Iterable<WindowTally> tallies, Collector<InsightRecord> out)
-            throws Exception {
+    public void process(Context context, Iterable<WindowTally> tallies, Collector<InsightRecord> out) throws Exception {
         WindowTally window = WindowInsights.mergeLatestPerBucket(tallies);
         window.stamp(context.window().getStart(), context.window().getEnd(), -1);
 

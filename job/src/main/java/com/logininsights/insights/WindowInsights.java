@@ -31,30 +31,47 @@ public final class WindowInsights {
 
     public static WindowSummary summary(WindowTally window, int revision) {
         Map<String, Double> deviceShare = new TreeMap<>();
-        window.values(Dimension.DEVICE_TYPE).forEach((device, tally) ->
-                deviceShare.put(device, share(tally.logins(), window.logins())));
+        window.values(Dimension.DEVICE_TYPE)
+                .forEach((device, tally) -> deviceShare.put(device, share(tally.logins(), window.logins())));
         List<LocaleCount> topLocales = window.values(Dimension.LOCALE).entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, ValueTally> e) -> e.getValue().logins())
+                .sorted(Comparator.comparingLong((Map.Entry<String, ValueTally> e) ->
+                                e.getValue().logins())
                         .reversed()
                         .thenComparing(Map.Entry::getKey))
                 .limit(TOP_LOCALES)
-                .map(e -> new LocaleCount(e.getKey(), e.getValue().logins(), e.getValue().distinctUsers()))
+                .map(e -> new LocaleCount(
+                        e.getKey(), e.getValue().logins(), e.getValue().distinctUsers()))
                 .toList();
-        return new WindowSummary(window.windowStartMillis(), window.windowEndMillis(), revision, window.logins(),
-                window.distinctUsers(), deviceShare, topLocales, window.recordsWithMissingFields());
+        return new WindowSummary(
+                window.windowStartMillis(),
+                window.windowEndMillis(),
+                revision,
+                window.logins(),
+                window.distinctUsers(),
+                deviceShare,
+                topLocales,
+                window.recordsWithMissingFields());
     }
 
     public static List<DimensionInsight> perValue(WindowTally window, int revision) {
         List<DimensionInsight> rows = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
-            new TreeMap<>(window.values(dimension)).forEach((value, tally) -> rows.add(new DimensionInsight(
-                    window.windowStartMillis(), window.windowEndMillis(), revision, dimension, value,
-                    tally.logins(), tally.distinctUsers())));
+            new TreeMap<>(window.values(dimension))
+                    .forEach((value, tally) -> rows.add(new DimensionInsight(
+                            window.windowStartMillis(),
+                            window.windowEndMillis(),
+                            revision,
+                            dimension,
+                            value,
+                            tally.logins(),
+                            tally.distinctUsers())));
         }
         return rows;
     }
 
     private static double share(long part, long whole) {
-        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(part)
+                .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 }

@@ -39,7 +39,10 @@ public final class WindowTally {
         long user = DistinctUsers.userKey(event.userId());
         users.add(user);
         for (Dimension dimension : DIMENSIONS) {
-            byDimension.get(dimension).computeIfAbsent(dimension.valueOf(event), v -> new ValueTally()).add(user);
+            byDimension
+                    .get(dimension)
+                    .computeIfAbsent(dimension.valueOf(event), v -> new ValueTally())
+                    .add(user);
         }
     }
 
@@ -49,8 +52,9 @@ public final class WindowTally {
         users.addAll(other.users);
         for (Dimension dimension : Dimension.values()) {
             Map<String, ValueTally> mine = byDimension.get(dimension);
-            other.byDimension.get(dimension).forEach((value, tally) ->
-                    mine.merge(value, tally.copy(), (a, b) -> {
+            other.byDimension
+                    .get(dimension)
+                    .forEach((value, tally) -> mine.merge(value, tally.copy(), (a, b) -> {
                         a.addAll(b);
                         return a;
                     }));

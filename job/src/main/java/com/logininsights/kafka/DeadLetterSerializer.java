@@ -15,7 +15,7 @@ final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadL
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter letter, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, letter.source().id().getBytes(StandardCharsets.UTF_8),
-                OutputJson.deadLetter(letter));
+        return new ProducerRecord<>(
+                topic, letter.source().id().getBytes(StandardCharsets.UTF_8), OutputJson.deadLetter(letter));
     }
 }

@@ -15,7 +15,11 @@ final class EnrichedEventSerializer implements KafkaRecordSerializationSchema<Lo
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(LoginEvent event, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, event.eventTimeMillis(),
-                event.userId().getBytes(StandardCharsets.UTF_8), OutputJson.enrichedEvent(event));
+        return new ProducerRecord<>(
+                topic,
+                null,
+                event.eventTimeMillis(),
+                event.userId().getBytes(StandardCharsets.UTF_8),
+                OutputJson.enrichedEvent(event));
     }
 }

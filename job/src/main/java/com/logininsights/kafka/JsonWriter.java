@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class JsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final long LAST_FOUR_DIGIT_YEAR_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+    private static final long LAST_FOUR_DIGIT_YEAR_MILLIS =
+            Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
     private static final int INITIAL_BYTES = 1024;
     /** A rare huge dead letter may grow the buffer; it is not kept that large for the records after it. */
     private static final int MAX_KEPT_BYTES = 64 * 1024;

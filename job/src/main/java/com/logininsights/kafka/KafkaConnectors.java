@@ -34,8 +34,8 @@ public final class KafkaConnectors {
     }
 
     /** The source with another deserializer: tests wrap the real one to inject failures. */
-    public static KafkaSource<ParseResult> source(JobConfig config,
-            KafkaRecordDeserializationSchema<ParseResult> deserializer) {
+    public static KafkaSource<ParseResult> source(
+            JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer) {
         KafkaSourceBuilder<ParseResult> builder = KafkaSource.<ParseResult>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setTopics(config.inputTopic())
@@ -55,7 +55,9 @@ public final class KafkaConnectors {
 
     public static LoginRecordParser parser(JobConfig config, WallClock clock) {
         return new LoginRecordParser(
-                new ParserSettings(config.maxRecordBytes(), config.maxFutureSkew().toMillis()), clock);
+                new ParserSettings(
+                        config.maxRecordBytes(), config.maxFutureSkew().toMillis()),
+                clock);
     }
 
     public static KafkaSink<LoginEvent> enrichedSink(JobConfig config) {
@@ -75,9 +77,10 @@ public final class KafkaConnectors {
                 .setBootstrapServers(config.bootstrapServers())
                 .setKafkaProducerConfig(producerProperties(config))
                 .setRecordSerializer(schema)
-                .setDeliveryGuarantee(config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE
-                        ? org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE
-                        : org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE)
+                .setDeliveryGuarantee(
+                        config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE
+                                ? org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE
+                                : org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE)
                 // Unique per sink and per job, and stable across restarts, so that a restarted job finds and
                 // aborts its own lingering transactions and never fences another job's.
                 .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)

@@ -31,8 +31,8 @@ public final class KafkaPreflight {
         List<String> problems = new ArrayList<>();
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            for (String topic : List.of(config.inputTopic(), config.processedTopic(), config.deadLetterTopic(),
-                    config.insightsTopic())) {
+            for (String topic : List.of(
+                    config.inputTopic(), config.processedTopic(), config.deadLetterTopic(), config.insightsTopic())) {
                 if (!existing.contains(topic)) {
                     problems.add("topic '" + topic + "' does not exist on " + config.bootstrapServers()
                             + "; create it first (the README lists the topics and their settings)");

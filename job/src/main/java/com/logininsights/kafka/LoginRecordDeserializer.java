@@ -21,8 +21,8 @@ public final class LoginRecordDeserializer implements KafkaRecordDeserialization
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ParseResult> out) {
-        SourcePosition source = new SourcePosition(record.topic(), record.partition(), record.offset(),
-                record.timestamp());
+        SourcePosition source =
+                new SourcePosition(record.topic(), record.partition(), record.offset(), record.timestamp());
         out.collect(parser.parse(record.value(), record.key(), source));
     }
 

@@ -57,8 +57,10 @@ public final class LoginRecordParser implements Serializable {
             throw new Rejection(EMPTY, null, "the record has no value");
         }
         if (value.length > settings.maxRecordBytes()) {
-            throw new Rejection(TOO_LARGE, null, "the record is " + value.length + " bytes, over the limit of "
-                    + settings.maxRecordBytes());
+            throw new Rejection(
+                    TOO_LARGE,
+                    null,
+                    "the record is " + value.length + " bytes, over the limit of " + settings.maxRecordBytes());
         }
         if (!Utf8.isValid(value)) {
             throw new Rejection(NOT_UTF8, null, "the record is not valid UTF-8");
@@ -103,8 +105,15 @@ public final class LoginRecordParser implements Serializable {
         if (rejection.reason() == TOO_LARGE) {
             payload = Arrays.copyOf(value, ParserSettings.TRUNCATED_PAYLOAD_BYTES);
         }
-        return new DeadLetter(rejection.reason(), rejection.getMessage(), rejection.field(), payload,
-                value == null ? 0 : value.length, key, source, clock.nowMillis());
+        return new DeadLetter(
+                rejection.reason(),
+                rejection.getMessage(),
+                rejection.field(),
+                payload,
+                value == null ? 0 : value.length,
+                key,
+                source,
+                clock.nowMillis());
     }
 
     /** The known fields of one record, as they are read. */
@@ -157,9 +166,10 @@ public final class LoginRecordParser implements Serializable {
             JsonToken token = json.currentToken();
             return switch (token) {
                 case VALUE_NULL -> null;
-                case VALUE_NUMBER_INT -> json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? EpochTimestamps.fromDecimal(json.getDecimalValue())
-                        : EpochTimestamps.fromLong(json.getLongValue());
+                case VALUE_NUMBER_INT ->
+                    json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? EpochTimestamps.fromDecimal(json.getDecimalValue())
+                            : EpochTimestamps.fromLong(json.getLongValue());
                 case VALUE_NUMBER_FLOAT -> EpochTimestamps.fromDecimal(json.getDecimalValue());
                 case VALUE_STRING -> EpochTimestamps.fromText(json.getText());
                 default -> throw wrongType("timestamp", "a number or a numeric string", token);
@@ -174,15 +184,18 @@ public final class LoginRecordParser implements Serializable {
                 throw new Rejection(MISSING_TIMESTAMP, "timestamp", "field 'timestamp' is missing or null");
             }
             if (eventTimeMillis > latestAcceptedMillis) {
-                throw new Rejection(TIMESTAMP_IN_FUTURE, "timestamp", "field 'timestamp' is "
-                        + Instant.ofEpochMilli(eventTimeMillis) + ", later than the wall clock allows");
+                throw new Rejection(
+                        TIMESTAMP_IN_FUTURE,
+                        "timestamp",
+                        "field 'timestamp' is " + Instant.ofEpochMilli(eventTimeMillis)
+                                + ", later than the wall clock allows");
             }
             return new LoginEvent(userId, appVersion, deviceType, ip, locale, deviceId, eventTimeMillis, source);
         }
 
         private static Rejection wrongType(String name, String expected, JsonToken actual) {
-            return new Rejection(WRONG_TYPE, name, "field '" + name + "' must be " + expected + ", got "
-                    + describe(actual));
+            return new Rejection(
+                    WRONG_TYPE, name, "field '" + name + "' must be " + expected + ", got " + describe(actual));
         }
 
         private static String describe(JsonToken token) {

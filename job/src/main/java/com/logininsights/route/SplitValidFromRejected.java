@@ -33,7 +33,8 @@ public final class SplitValidFromRejected extends ProcessFunction<ParseResult, L
         deadLetters = metrics.counter("deadLetters");
         deadLettersByReason = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
-            deadLettersByReason.put(reason, metrics.addGroup("reason", reason.code()).counter("deadLetters"));
+            deadLettersByReason.put(
+                    reason, metrics.addGroup("reason", reason.code()).counter("deadLetters"));
         }
         lastWatermark = Long.MIN_VALUE;
         metrics.gauge("eventTimeLagMs", this::eventTimeLagMillis);

@@ -51,8 +51,8 @@ public final class ValidEventWatermarks implements WatermarkGenerator<ParseResul
      * @param advanceAfterQuiet how long without an accepted event before event time follows the clock; empty for
      *     never
      */
-    public ValidEventWatermarks(Duration outOfOrderness, Duration idleness, Optional<Duration> advanceAfterQuiet,
-            RelativeClock clock) {
+    public ValidEventWatermarks(
+            Duration outOfOrderness, Duration idleness, Optional<Duration> advanceAfterQuiet, RelativeClock clock) {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
         this.idleNanos = idleness.toNanos();
         this.advanceAfterQuietNanos = advanceAfterQuiet.map(Duration::toNanos).orElse(Long.MAX_VALUE);
@@ -62,11 +62,14 @@ public final class ValidEventWatermarks implements WatermarkGenerator<ParseResul
     }
 
     /** Per Kafka partition, with the event time taken from each accepted event itself. */
-    public static WatermarkStrategy<ParseResult> strategy(Duration outOfOrderness, Duration idleness,
-            Optional<Duration> advanceAfterQuiet) {
+    public static WatermarkStrategy<ParseResult> strategy(
+            Duration outOfOrderness, Duration idleness, Optional<Duration> advanceAfterQuiet) {
         Duration advanceAfterQuietOrNull = advanceAfterQuiet.orElse(null); // Optional is not serializable
-        return WatermarkStrategy.<ParseResult>forGenerator(context -> new ValidEventWatermarks(outOfOrderness,
-                        idleness, Optional.ofNullable(advanceAfterQuietOrNull), context.getInputActivityClock()))
+        return WatermarkStrategy.<ParseResult>forGenerator(context -> new ValidEventWatermarks(
+                        outOfOrderness,
+                        idleness,
+                        Optional.ofNullable(advanceAfterQuietOrNull),
+                        context.getInputActivityClock()))
                 .withTimestampAssigner((result, kafkaTimestamp) ->
                         result.isAccepted() ? result.event().eventTimeMillis() : kafkaTimestamp);
     }

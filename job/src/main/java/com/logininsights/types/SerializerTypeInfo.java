@@ -60,7 +60,9 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SerializerTypeInfo<?> that && that.canEqual(this) && type.equals(that.type)
+        return other instanceof SerializerTypeInfo<?> that
+                && that.canEqual(this)
+                && type.equals(that.type)
                 && serializer.equals(that.serializer);
     }
 

@@ -30,13 +30,47 @@ class JobFlagsTest {
     @Test
     void readsEveryFlagInBothSpellings() {
         JobConfig config = JobFlags.parse(new String[] {
-            "--bootstrap-servers", "k1:9092,k2:9092", "--input-topic=in", "--processed-topic", "out",
-            "--dead-letter-topic", "dlq", "--insights-topic", "ins", "--group-id", "g", "--starting-offsets",
-            "latest", "--window", "10s", "--out-of-orderness", "500ms", "--idleness", "1m",
-            "--allowed-lateness", "2m", "--max-future-skew", "1h", "--checkpoint-interval", "3s",
-            "--delivery-guarantee", "at-least-once", "--parallelism", "4", "--bounded", "--max-record-bytes",
-            "1000", "--transactional-id-prefix", "tx", "--web-ui-port", "9999",
-            "--kafka-property", "security.protocol=SSL", "--kafka-property", "sasl.mechanism=PLAIN"});
+            "--bootstrap-servers",
+            "k1:9092,k2:9092",
+            "--input-topic=in",
+            "--processed-topic",
+            "out",
+            "--dead-letter-topic",
+            "dlq",
+            "--insights-topic",
+            "ins",
+            "--group-id",
+            "g",
+            "--starting-offsets",
+            "latest",
+            "--window",
+            "10s",
+            "--out-of-orderness",
+            "500ms",
+            "--idleness",
+            "1m",
+            "--allowed-lateness",
+            "2m",
+            "--max-future-skew",
+            "1h",
+            "--checkpoint-interval",
+            "3s",
+            "--delivery-guarantee",
+            "at-least-once",
+            "--parallelism",
+            "4",
+            "--bounded",
+            "--max-record-bytes",
+            "1000",
+            "--transactional-id-prefix",
+            "tx",
+            "--web-ui-port",
+            "9999",
+            "--kafka-property",
+            "security.protocol=SSL",
+            "--kafka-property",
+            "sasl.mechanism=PLAIN"
+        });
         assertThat(config.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
         assertThat(config.inputTopic()).isEqualTo("in");
         assertThat(config.processedTopic()).isEqualTo("out");
@@ -56,8 +90,7 @@ class JobFlagsTest {
         assertThat(config.maxRecordBytes()).isEqualTo(1000);
         assertThat(config.transactionalIdPrefix()).isEqualTo("tx");
         assertThat(config.webUiPort()).isEqualTo(9999);
-        assertThat(config.kafkaProperties())
-                .isEqualTo(Map.of("security.protocol", "SSL", "sasl.mechanism", "PLAIN"));
+        assertThat(config.kafkaProperties()).isEqualTo(Map.of("security.protocol", "SSL", "sasl.mechanism", "PLAIN"));
     }
 
     @Test
@@ -67,12 +100,15 @@ class JobFlagsTest {
         assertUsageError("bad value for --window: '10' is not a duration", "--window", "10");
         assertUsageError("bad value for --window: must be more than zero", "--window", "0s");
         assertUsageError("bad value for --idleness: '5x' has an unknown unit", "--idleness", "5x");
-        assertUsageError("bad value for --parallelism: 'two' is not a positive whole number",
-                "--parallelism", "two");
-        assertUsageError("bad value for --delivery-guarantee: 'maybe' is not exactly-once or at-least-once",
-                "--delivery-guarantee", "maybe");
-        assertUsageError("bad value for --starting-offsets: 'newest' is not one of committed, earliest, latest",
-                "--starting-offsets", "newest");
+        assertUsageError("bad value for --parallelism: 'two' is not a positive whole number", "--parallelism", "two");
+        assertUsageError(
+                "bad value for --delivery-guarantee: 'maybe' is not exactly-once or at-least-once",
+                "--delivery-guarantee",
+                "maybe");
+        assertUsageError(
+                "bad value for --starting-offsets: 'newest' is not one of committed, earliest, latest",
+                "--starting-offsets",
+                "newest");
         assertUsageError("bad value for --kafka-property: 'acks' is not KEY=VALUE", "--kafka-property", "acks");
         assertUsageError("bad value for --input-topic: must not be empty", "--input-topic", " ");
         assertUsageError("--bounded takes no value", "--bounded=yes");
@@ -84,7 +120,8 @@ class JobFlagsTest {
         for (JobFlags.Flag flag : JobFlags.flags()) {
             assertThat(usage).contains(flag.name()).contains("(default: " + flag.defaultValue() + ")");
         }
-        assertThat(JobFlags.wantsHelp(new String[] {"--window", "1m", "--help"})).isTrue();
+        assertThat(JobFlags.wantsHelp(new String[] {"--window", "1m", "--help"}))
+                .isTrue();
         assertThat(JobFlags.wantsHelp(new String[] {"--window", "1m"})).isFalse();
     }
 
@@ -99,7 +136,9 @@ class JobFlagsTest {
     }
 
     private static void assertUsageError(String expectedStart, String... args) {
-        assertThatThrownBy(() -> JobFlags.parse(args)).isInstanceOf(UsageException.class)
-                .message().startsWith(expectedStart);
+        assertThatThrownBy(() -> JobFlags.parse(args))
+                .isInstanceOf(UsageException.class)
+                .message()
+                .startsWith(expectedStart);
     }
 }

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputDeserializer;
-import org.assertj.core.data.Percentage;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class WindowInsightsTest {
@@ -51,12 +51,13 @@ class WindowInsightsTest {
         assertThat(summary.distinctUsers()).isEqualTo(6);
         assertThat(summary.recordsWithMissingFields()).isEqualTo(2);
         assertThat(summary.deviceShare()).isEqualTo(Map.of("android", 0.5, "ios", 0.4, "unknown", 0.1));
-        assertThat(summary.topLocales()).containsExactly(
-                new LocaleCount("TX", 4, 3),
-                new LocaleCount("RU", 3, 2),
-                new LocaleCount("CA", 1, 1),
-                new LocaleCount("NY", 1, 1),
-                new LocaleCount("VA", 1, 1));
+        assertThat(summary.topLocales())
+                .containsExactly(
+                        new LocaleCount("TX", 4, 3),
+                        new LocaleCount("RU", 3, 2),
+                        new LocaleCount("CA", 1, 1),
+                        new LocaleCount("NY", 1, 1),
+                        new LocaleCount("VA", 1, 1));
         assertThat(summary.windowStartMillis()).isZero();
         assertThat(summary.windowEndMillis()).isEqualTo(60_000);
     }
@@ -71,9 +72,19 @@ class WindowInsightsTest {
             assertThat(row.revision()).isEqualTo(3);
             rows.put(row.dimension().fieldName() + "=" + row.value(), new long[] {row.logins(), row.distinctUsers()});
         }
-        assertThat(rows).containsOnlyKeys("device_type=android", "device_type=ios", "device_type=unknown",
-                "locale=TX", "locale=RU", "locale=VA", "locale=CA", "locale=NY",
-                "app_version=2.3.0", "app_version=2.4.0", "app_version=unknown");
+        assertThat(rows)
+                .containsOnlyKeys(
+                        "device_type=android",
+                        "device_type=ios",
+                        "device_type=unknown",
+                        "locale=TX",
+                        "locale=RU",
+                        "locale=VA",
+                        "locale=CA",
+                        "locale=NY",
+                        "app_version=2.3.0",
+                        "app_version=2.4.0",
+                        "app_version=unknown");
         assertThat(rows.get("device_type=android")).containsExactly(5, 3);
         assertThat(rows.get("device_type=ios")).containsExactly(4, 3);
         assertThat(rows.get("device_type=unknown")).containsExactly(1, 1);
@@ -92,7 +103,8 @@ class WindowInsightsTest {
         }
         for (LoginEvent login : logins) {
             whole.add(login);
-            buckets.computeIfAbsent(Spread.bucketOf(login.userId()), b -> new WindowTally()).add(login);
+            buckets.computeIfAbsent(Spread.bucketOf(login.userId()), b -> new WindowTally())
+                    .add(login);
         }
         WindowTally merged = new WindowTally();
         buckets.values().forEach(merged::addAll);
@@ -103,11 +115,16 @@ class WindowInsightsTest {
         assertThat(mergedSummary.logins()).isEqualTo(2010);
         assertThat(mergedSummary.deviceShare()).isEqualTo(wholeSummary.deviceShare());
         assertThat(mergedSummary.recordsWithMissingFields()).isEqualTo(wholeSummary.recordsWithMissingFields());
-        assertThat(mergedSummary.topLocales()).extracting(LocaleCount::locale, LocaleCount::logins)
-                .isEqualTo(wholeSummary.topLocales().stream().map(l -> org.assertj.core.groups.Tuple.tuple(
-                        l.locale(), l.logins())).toList());
-        assertThat(WindowInsights.perValue(merged, 0)).extracting(DimensionInsight::logins)
-                .isEqualTo(WindowInsights.perValue(whole, 0).stream().map(DimensionInsight::logins).toList());
+        assertThat(mergedSummary.topLocales())
+                .extracting(LocaleCount::locale, LocaleCount::logins)
+                .isEqualTo(wholeSummary.topLocales().stream()
+                        .map(l -> org.assertj.core.groups.Tuple.tuple(l.locale(), l.logins()))
+                        .toList());
+        assertThat(WindowInsights.perValue(merged, 0))
+                .extracting(DimensionInsight::logins)
+                .isEqualTo(WindowInsights.perValue(whole, 0).stream()
+                        .map(DimensionInsight::logins)
+                        .toList());
         // 706 users is past the 384 a sketch counts exactly: both ways are estimates within the sketch's error.
         assertThat((double) mergedSummary.distinctUsers()).isCloseTo(706, Percentage.withPercentage(3));
         assertThat((double) wholeSummary.distinctUsers()).isCloseTo(706, Percentage.withPercentage(3));
@@ -117,11 +134,11 @@ class WindowInsightsTest {
     void aRefiredBucketReplacesItsEarlierTallyInsteadOfAddingToIt() {
         WindowTally bucket3First = tally(3, login("a", "ios", "TX", "1"), login("b", "ios", "TX", "1"));
         WindowTally bucket5 = tally(5, login("c", "android", "RU", "1"));
-        WindowTally bucket3AfterALateEvent = tally(3, login("a", "ios", "TX", "1"), login("b", "ios", "TX", "1"),
-                login("d", "android", "VA", "1"));
+        WindowTally bucket3AfterALateEvent =
+                tally(3, login("a", "ios", "TX", "1"), login("b", "ios", "TX", "1"), login("d", "android", "VA", "1"));
 
-        WindowTally window = WindowInsights.mergeLatestPerBucket(List.of(bucket3First, bucket5,
-                bucket3AfterALateEvent));
+        WindowTally window =
+                WindowInsights.mergeLatestPerBucket(List.of(bucket3First, bucket5, bucket3AfterALateEvent));
 
         assertThat(window.logins()).isEqualTo(4);
         assertThat(window.distinctUsers()).isEqualTo(4);
@@ -180,7 +197,7 @@ class WindowInsightsTest {
     @Test
     void flinkPicksOurSerializerForTheTally() {
         assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(WindowTally.class)
-                .createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
+                        .createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
                 .isInstanceOf(WindowTallySerializer.class);
     }
 }

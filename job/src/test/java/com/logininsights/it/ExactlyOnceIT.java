@@ -50,7 +50,8 @@ class ExactlyOnceIT {
     static final MiniClusterExtension FLINK = JobRun.miniCluster(2, METRICS);
 
     private final long base = (System.currentTimeMillis() / 10_000 - 360) * 10_000;
-    private final List<Sample> invalidSamples = Sample.all().stream().filter(s -> !s.valid()).toList();
+    private final List<Sample> invalidSamples =
+            Sample.all().stream().filter(s -> !s.valid()).toList();
     /** "partition/offset" of every input record, and whether it is valid. */
     private final Map<String, Boolean> expectedValid = new HashMap<>();
     /** Expected logins per window start, over the windows the flush closes. */
@@ -61,8 +62,17 @@ class ExactlyOnceIT {
             throws Exception {
         // Every batch reaches both partitions, so no partition needs to be declared idle; a short idleness would
         // only risk a starved partition with a backlog being declared idle on a busy machine (FLINK-40234).
-        JobConfig config = JobRun.config(BROKER, "exactly-once", "--window", "10s", "--out-of-orderness", "1s",
-                "--idleness", "5s", "--parallelism", "2");
+        JobConfig config = JobRun.config(
+                BROKER,
+                "exactly-once",
+                "--window",
+                "10s",
+                "--out-of-orderness",
+                "1s",
+                "--idleness",
+                "5s",
+                "--parallelism",
+                "2");
         JobRun.createTopics(BROKER, config, 2);
         JobClient job = JobRun.start(config, new FailOnceDeserializer(JobRun.realDeserializer(config)));
         try {
@@ -72,7 +82,9 @@ class ExactlyOnceIT {
             FailOnceDeserializer.arm();
             produceBatch(config, 1);
             awaitEnriched(config);
-            assertThat(FailOnceDeserializer.fired()).as("the injected failure happened").isTrue();
+            assertThat(FailOnceDeserializer.fired())
+                    .as("the injected failure happened")
+                    .isTrue();
 
             cluster.terminateTaskManager(0).get(60, TimeUnit.SECONDS);
             produceBatch(config, 2);
@@ -81,44 +93,59 @@ class ExactlyOnceIT {
 
             // Events far ahead on both partitions close every window of the three batches.
             long flushSecond = base / 1000 + 1000;
-            List<RecordMetadata> flush = BROKER.produce(config.inputTopic(), List.of(
-                    Record.of(0, Sample.login("flush-0", flushSecond)), Record.of(1, Sample.login("flush-1",
-                            flushSecond))));
+            List<RecordMetadata> flush = BROKER.produce(
+                    config.inputTopic(),
+                    List.of(
+                            Record.of(0, Sample.login("flush-0", flushSecond)),
+                            Record.of(1, Sample.login("flush-1", flushSecond))));
             flush.forEach(m -> expectedValid.put(m.partition() + "/" + m.offset(), true));
 
-            List<ConsumerRecord<byte[], byte[]>> insights = BROKER.readCommitted(config.insightsTopic(), PATIENCE,
-                    read -> summaries(read).size() >= expectedLogins.size());
-            List<ConsumerRecord<byte[], byte[]>> enriched = BROKER.readCommitted(config.processedTopic(), PATIENCE,
-                    read -> read.size() >= validCount());
-            List<ConsumerRecord<byte[], byte[]>> deadLetters = BROKER.readCommitted(config.deadLetterTopic(),
-                    PATIENCE, read -> read.size() >= expectedValid.size() - validCount());
+            List<ConsumerRecord<byte[], byte[]>> insights = BROKER.readCommitted(
+                    config.insightsTopic(), PATIENCE, read -> summaries(read).size() >= expectedLogins.size());
+            List<ConsumerRecord<byte[], byte[]>> enriched =
+                    BROKER.readCommitted(config.processedTopic(), PATIENCE, read -> read.size() >= validCount());
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = BROKER.readCommitted(
+                    config.deadLetterTopic(), PATIENCE, read -> read.size() >= expectedValid.size() - validCount());
 
             Map<String, Integer> seen = new HashMap<>();
             for (JsonNode event : Outputs.values(enriched)) {
                 String position = Outputs.sourcePosition(event);
                 seen.merge(position, 1, Integer::sum);
-                assertThat(expectedValid.get(position)).as("valid: %s", position).isTrue();
+                assertThat(expectedValid.get(position))
+                        .as("valid: %s", position)
+                        .isTrue();
             }
             for (JsonNode letter : Outputs.values(deadLetters)) {
                 String position = Outputs.sourcePosition(letter);
                 seen.merge(position, 1, Integer::sum);
-                assertThat(expectedValid.get(position)).as("valid: %s", position).isFalse();
+                assertThat(expectedValid.get(position))
+                        .as("valid: %s", position)
+                        .isFalse();
             }
             assertThat(seen.keySet()).isEqualTo(expectedValid.keySet());
             assertThat(seen.values()).as("times each input record was written").containsOnly(1);
 
             Map<String, Integer> summaryLogins = new TreeMap<>();
-            summaries(insights).forEach(v -> summaryLogins.put(v.get("window_start").asText(), v.get("logins").asInt()));
+            summaries(insights)
+                    .forEach(v -> summaryLogins.put(
+                            v.get("window_start").asText(), v.get("logins").asInt()));
             assertThat(summaryLogins).isEqualTo(expectedLogins);
-            assertThat(Outputs.keyCounts(insights).values()).as("times each insight key was written").containsOnly(1);
-            assertThat(Outputs.values(insights)).as("late events")
+            assertThat(Outputs.keyCounts(insights).values())
+                    .as("times each insight key was written")
+                    .containsOnly(1);
+            assertThat(Outputs.values(insights))
+                    .as("late events")
                     .noneMatch(v -> v.get("type").asText().equals("late_event"));
-            assertThat(LateRecordsDropped.byOperator(METRICS, job.getJobID())).isNotEmpty()
-                    .allSatisfy((operator, dropped) -> assertThat(dropped).as(operator).isZero());
+            assertThat(LateRecordsDropped.byOperator(METRICS, job.getJobID()))
+                    .isNotEmpty()
+                    .allSatisfy((operator, dropped) ->
+                            assertThat(dropped).as(operator).isZero());
 
-            int uncommitted = BROKER.read(config.processedTopic(), "read_uncommitted", Duration.ofSeconds(5),
-                    read -> false).size();
-            System.out.printf("exactly-once: %d enriched records read_committed, %d read_uncommitted%n",
+            int uncommitted = BROKER.read(
+                            config.processedTopic(), "read_uncommitted", Duration.ofSeconds(5), read -> false)
+                    .size();
+            System.out.printf(
+                    "exactly-once: %d enriched records read_committed, %d read_uncommitted%n",
                     enriched.size(), uncommitted);
         } finally {
             job.cancel().get();
@@ -136,13 +163,16 @@ class ExactlyOnceIT {
         for (int i = 0; i < PER_BATCH; i++) {
             int partition = i % 2;
             if (i % 10 == 7) {
-                records.add(new Record(partition, invalidSamples.get(i / 10 % invalidSamples.size()).value()));
+                records.add(new Record(
+                        partition,
+                        invalidSamples.get(i / 10 % invalidSamples.size()).value()));
                 valid.add(false);
             } else {
                 long millis = base + batch * 100_000L + i * 160L - (i % 3) * 300L;
                 records.add(Record.of(partition, Sample.login("user-" + (i % 150), millis / 1000)));
                 valid.add(true);
-                expectedLogins.merge(Instant.ofEpochMilli(millis - millis % 10_000).toString(), 1, Integer::sum);
+                expectedLogins.merge(
+                        Instant.ofEpochMilli(millis - millis % 10_000).toString(), 1, Integer::sum);
             }
         }
         List<RecordMetadata> written = BROKER.produce(config.inputTopic(), records);
@@ -158,10 +188,13 @@ class ExactlyOnceIT {
     private void awaitEnriched(JobConfig config) {
         long expected = validCount();
         assertThat(BROKER.readCommitted(config.processedTopic(), PATIENCE, read -> read.size() >= expected))
-                .as("committed enriched events").hasSizeGreaterThanOrEqualTo((int) expected);
+                .as("committed enriched events")
+                .hasSizeGreaterThanOrEqualTo((int) expected);
     }
 
     private static List<JsonNode> summaries(List<ConsumerRecord<byte[], byte[]>> insights) {
-        return Outputs.values(insights).stream().filter(v -> v.get("type").asText().equals("summary")).toList();
+        return Outputs.values(insights).stream()
+                .filter(v -> v.get("type").asText().equals("summary"))
+                .toList();
     }
 }

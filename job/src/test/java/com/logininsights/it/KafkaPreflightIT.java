@@ -19,13 +19,14 @@ class KafkaPreflightIT {
         JobConfig config = JobRun.config(BROKER, "preflight");
         BROKER.createTopic(config.inputTopic(), 1);
 
-        assertThat(KafkaPreflight.problems(config)).containsExactly(
-                "topic 'preflight-processed' does not exist on " + BROKER.bootstrapServers()
-                        + "; create it first (the README lists the topics and their settings)",
-                "topic 'preflight-dlq' does not exist on " + BROKER.bootstrapServers()
-                        + "; create it first (the README lists the topics and their settings)",
-                "topic 'preflight-insights' does not exist on " + BROKER.bootstrapServers()
-                        + "; create it first (the README lists the topics and their settings)");
+        assertThat(KafkaPreflight.problems(config))
+                .containsExactly(
+                        "topic 'preflight-processed' does not exist on " + BROKER.bootstrapServers()
+                                + "; create it first (the README lists the topics and their settings)",
+                        "topic 'preflight-dlq' does not exist on " + BROKER.bootstrapServers()
+                                + "; create it first (the README lists the topics and their settings)",
+                        "topic 'preflight-insights' does not exist on " + BROKER.bootstrapServers()
+                                + "; create it first (the README lists the topics and their settings)");
 
         BROKER.createTopic(config.processedTopic(), 1);
         BROKER.createTopic(config.deadLetterTopic(), 1);
@@ -36,7 +37,9 @@ class KafkaPreflightIT {
     @Test
     void saysWhenNoBrokerAnswers() throws Exception {
         JobConfig config = JobRun.config(BROKER, "nobody", "--bootstrap-servers", "127.0.0.1:1");
-        assertThat(KafkaPreflight.problems(config)).singleElement().asString()
+        assertThat(KafkaPreflight.problems(config))
+                .singleElement()
+                .asString()
                 .startsWith("no Kafka broker answered at 127.0.0.1:1 within");
     }
 }

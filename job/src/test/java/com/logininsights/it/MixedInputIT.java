@@ -47,23 +47,26 @@ class MixedInputIT {
 
         JobRun.runToEnd(config);
 
-        List<JsonNode> enriched = Outputs.values(BROKER.readCommitted(config.processedTopic(), Duration.ofSeconds(30),
-                read -> read.size() >= validCount));
-        List<JsonNode> deadLetters = Outputs.values(BROKER.readCommitted(config.deadLetterTopic(), Duration.ofSeconds(30),
-                read -> read.size() >= samples.size() - validCount));
+        List<JsonNode> enriched = Outputs.values(BROKER.readCommitted(
+                config.processedTopic(), Duration.ofSeconds(30), read -> read.size() >= validCount));
+        List<JsonNode> deadLetters = Outputs.values(BROKER.readCommitted(
+                config.deadLetterTopic(), Duration.ofSeconds(30), read -> read.size() >= samples.size() - validCount));
 
         Map<String, Integer> timesSeen = new HashMap<>();
         for (JsonNode event : enriched) {
             String position = Outputs.sourcePosition(event);
             timesSeen.merge(position, 1, Integer::sum);
-            assertThat(sampleAt.get(position).valid()).as("accepted: %s", sampleAt.get(position)).isTrue();
+            assertThat(sampleAt.get(position).valid())
+                    .as("accepted: %s", sampleAt.get(position))
+                    .isTrue();
         }
         for (JsonNode letter : deadLetters) {
             String position = Outputs.sourcePosition(letter);
             timesSeen.merge(position, 1, Integer::sum);
             Sample sample = sampleAt.get(position);
             assertThat(sample.valid()).as("rejected: %s", sample).isFalse();
-            assertThat(letter.get("reason").asText()).as("reason for %s", sample)
+            assertThat(letter.get("reason").asText())
+                    .as("reason for %s", sample)
                     .isEqualTo(sample.expectedReason().code());
             assertThat(letter.get("message").asText()).isNotBlank();
             assertThat(letter.get("source").get("topic").asText()).isEqualTo(config.inputTopic());

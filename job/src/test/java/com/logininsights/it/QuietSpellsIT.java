@@ -23,9 +23,9 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Traffic that pauses for longer than {@code --idleness} between every window, at parallelism above 1, with source
@@ -59,8 +59,17 @@ class QuietSpellsIT {
     @CsvSource({"2, 1", "4, 1", "2, 3", "4, 3"})
     void everyWindowBeforeAPauseIsWrittenWithItsFigures(int parallelism, int partitions) throws Exception {
         String name = "quiet-p" + parallelism + "-" + partitions;
-        JobConfig config = JobRun.config(BROKER, name, "--window", "10s", "--out-of-orderness", "5s",
-                "--idleness", "1s", "--parallelism", String.valueOf(parallelism));
+        JobConfig config = JobRun.config(
+                BROKER,
+                name,
+                "--window",
+                "10s",
+                "--out-of-orderness",
+                "5s",
+                "--idleness",
+                "1s",
+                "--parallelism",
+                String.valueOf(parallelism));
         JobRun.createTopics(BROKER, config, partitions);
         JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
         try {
@@ -73,7 +82,8 @@ class QuietSpellsIT {
             Map<Integer, JsonNode> summaries = awaitSummaries(config);
             Map<String, Long> droppedAsLate = LateRecordsDropped.byOperator(METRICS, job.getJobID());
 
-            assertThat(summaries.keySet()).as("windows written; records dropped as late: %s", droppedAsLate)
+            assertThat(summaries.keySet())
+                    .as("windows written; records dropped as late: %s", droppedAsLate)
                     .containsAll(IntStream.range(0, STEPS).boxed().toList());
             for (int window = 0; window < STEPS; window++) {
                 JsonNode summary = summaries.get(window);
@@ -81,22 +91,30 @@ class QuietSpellsIT {
                     // a on android, b on ios, a again on android: 3 logins, 2 users.
                     assertThat(summary.get("logins").asLong()).isEqualTo(3);
                     assertThat(summary.get("distinct_users").asLong()).isEqualTo(2);
-                    assertThat(summary.get("device_share").get("android").asDouble()).isEqualTo(0.6667);
+                    assertThat(summary.get("device_share").get("android").asDouble())
+                            .isEqualTo(0.6667);
                 } else {
                     // a, b, c on their own partitions, and a again on the last: 4 logins, 3 users.
                     assertThat(summary.get("logins").asLong()).isEqualTo(4);
                     assertThat(summary.get("distinct_users").asLong()).isEqualTo(3);
-                    assertThat(summary.get("device_share").get("android").asDouble()).isEqualTo(0.75);
+                    assertThat(summary.get("device_share").get("android").asDouble())
+                            .isEqualTo(0.75);
                 }
                 assertThat(summary.get("revision").asInt()).isZero();
             }
-            assertThat(summaries).as("window %d stays open: nothing after it closes it", STEPS)
+            assertThat(summaries)
+                    .as("window %d stays open: nothing after it closes it", STEPS)
                     .doesNotContainKey(STEPS);
 
-            List<JsonNode> insights = Outputs.values(BROKER.readCommitted(config.insightsTopic(), Duration.ZERO,
-                    read -> true));
-            assertThat(insights).filteredOn(v -> v.get("type").asText().equals("late_event")).isEmpty();
-            assertThat(droppedAsLate).as("records dropped as late, per operator").isNotEmpty().allSatisfy((operator, dropped) ->
+            List<JsonNode> insights =
+                    Outputs.values(BROKER.readCommitted(config.insightsTopic(), Duration.ZERO, read -> true));
+            assertThat(insights)
+                    .filteredOn(v -> v.get("type").asText().equals("late_event"))
+                    .isEmpty();
+            assertThat(droppedAsLate)
+                    .as("records dropped as late, per operator")
+                    .isNotEmpty()
+                    .allSatisfy((operator, dropped) ->
                             assertThat(dropped).as(operator).isZero());
         } finally {
             job.cancel().get();
@@ -105,8 +123,19 @@ class QuietSpellsIT {
 
     @Test
     void withAdvanceAfterQuietTheLastWindowClosesOnceEveryPartitionHasBeenQuiet() throws Exception {
-        JobConfig config = JobRun.config(BROKER, "quiet-advance", "--window", "10s", "--out-of-orderness", "5s",
-                "--idleness", "1s", "--advance-after-quiet", "3s", "--parallelism", "2");
+        JobConfig config = JobRun.config(
+                BROKER,
+                "quiet-advance",
+                "--window",
+                "10s",
+                "--out-of-orderness",
+                "5s",
+                "--idleness",
+                "1s",
+                "--advance-after-quiet",
+                "3s",
+                "--parallelism",
+                "2");
         JobRun.createTopics(BROKER, config, 3);
         JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
         try {
@@ -114,14 +143,17 @@ class QuietSpellsIT {
             // out-of-orderness the window closes once event time has moved on 7 s from there: after 3 s of quiet
             // it follows the clock, so about 7 s after these records are read.
             BROKER.produce(config.inputTopic(), stepRecords(0, 3));
-            Map<Integer, JsonNode> summaries = summaries(BROKER.readCommitted(config.insightsTopic(), PATIENCE,
+            Map<Integer, JsonNode> summaries = summaries(BROKER.readCommitted(
+                    config.insightsTopic(),
+                    PATIENCE,
                     records -> summaries(records).containsKey(0)));
 
             assertThat(summaries.get(0)).as("summary of the last window").isNotNull();
             assertThat(summaries.get(0).get("logins").asLong()).isEqualTo(4);
             assertThat(summaries.get(0).get("distinct_users").asLong()).isEqualTo(3);
-            assertThat(LateRecordsDropped.byOperator(METRICS, job.getJobID())).allSatisfy((operator, dropped) ->
-                    assertThat(dropped).as(operator).isZero());
+            assertThat(LateRecordsDropped.byOperator(METRICS, job.getJobID()))
+                    .allSatisfy((operator, dropped) ->
+                            assertThat(dropped).as(operator).isZero());
         } finally {
             job.cancel().get();
         }
@@ -145,13 +177,15 @@ class QuietSpellsIT {
 
     private Record login(int partition, int window, int second, String user, String device) {
         long seconds = base / 1000 + window * 10L + second;
-        return Record.of(partition, "{\"user_id\": \"" + user + "\", \"device_type\": \"" + device
-                + "\", \"locale\": \"TX\", \"timestamp\": " + seconds + "}");
+        return Record.of(
+                partition,
+                "{\"user_id\": \"" + user + "\", \"device_type\": \"" + device
+                        + "\", \"locale\": \"TX\", \"timestamp\": " + seconds + "}");
     }
 
     private Map<Integer, JsonNode> awaitSummaries(JobConfig config) {
-        List<ConsumerRecord<byte[], byte[]>> read = BROKER.readCommitted(config.insightsTopic(), PATIENCE,
-                records -> summaries(records).containsKey(STEPS - 1));
+        List<ConsumerRecord<byte[], byte[]>> read = BROKER.readCommitted(
+                config.insightsTopic(), PATIENCE, records -> summaries(records).containsKey(STEPS - 1));
         return summaries(read);
     }
 
@@ -160,7 +194,10 @@ class QuietSpellsIT {
         return Outputs.values(records).stream()
                 .filter(v -> v.get("type").asText().equals("summary"))
                 .collect(Collectors.toMap(
-                        v -> (int) ((Instant.parse(v.get("window_start").asText()).toEpochMilli() - base) / 10_000),
-                        v -> v, (a, b) -> b, TreeMap::new));
+                        v -> (int)
+                                ((Instant.parse(v.get("window_start").asText()).toEpochMilli() - base) / 10_000),
+                        v -> v,
+                        (a, b) -> b,
+                        TreeMap::new));
     }
 }

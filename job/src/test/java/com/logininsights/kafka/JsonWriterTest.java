@@ -19,9 +19,22 @@ class JsonWriterTest {
     private static final ObjectMapper JACKSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "quote \" and backslash \\", "new\nline\ttab\rreturn\bback\fform",
-            "control \u0000 \u0001 \u001f", "delete \u007f", "Ωmega ä", "CJK 漢字", "emoji 😀 pair",
-            "lone high \ud800 end", "lone low \udc00", "reversed \udc00\ud800", "ends high \ud83d"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "quote \" and backslash \\",
+                "new\nline\ttab\rreturn\bback\fform",
+                "control \u0000 \u0001 \u001f",
+                "delete \u007f",
+                "Ωmega ä",
+                "CJK 漢字",
+                "emoji 😀 pair",
+                "lone high \ud800 end",
+                "lone low \udc00",
+                "reversed \udc00\ud800",
+                "ends high \ud83d"
+            })
     void everyStringReadsBackAsItWasWritten(String text) throws IOException {
         byte[] bytes = object(json -> json.string("s", text));
 
@@ -40,8 +53,18 @@ class JsonWriterTest {
     void timestampsMatchInstantToStringFromTheEpochToYear9999() {
         Random random = new Random(42);
         long lastFourDigitYear = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
-        long[] edges = {0, 999, 1000, 86_399_999, 86_400_000, 951_782_400_000L /* 2000-02-29 */,
-                1_694_479_551_000L, 1_694_479_551_007L, 4_107_542_400_000L /* 2100-03-01 */, lastFourDigitYear};
+        long[] edges = {
+            0,
+            999,
+            1000,
+            86_399_999,
+            86_400_000,
+            951_782_400_000L /* 2000-02-29 */,
+            1_694_479_551_000L,
+            1_694_479_551_007L,
+            4_107_542_400_000L /* 2100-03-01 */,
+            lastFourDigitYear
+        };
         for (long millis : edges) {
             assertTimeWrittenAsInstantDoes(millis);
         }
@@ -64,8 +87,8 @@ class JsonWriterTest {
                 w.time("a", a);
                 w.time("b", b);
             });
-            assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
-                    "{\"a\":\"" + Instant.ofEpochMilli(a) + "\",\"b\":\"" + Instant.ofEpochMilli(b) + "\"}");
+            assertThat(new String(bytes, StandardCharsets.UTF_8))
+                    .isEqualTo("{\"a\":\"" + Instant.ofEpochMilli(a) + "\",\"b\":\"" + Instant.ofEpochMilli(b) + "\"}");
         }
     }
 
@@ -78,8 +101,20 @@ class JsonWriterTest {
 
     @Test
     void numbersAsJavaWritesThem() throws IOException {
-        long[] longs = {0, 7, -7, 9, 10, 99, 100, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
-                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        long[] longs = {
+            0,
+            7,
+            -7,
+            9,
+            10,
+            99,
+            100,
+            999_999_999_999_999_999L,
+            1_000_000_000_000_000_000L,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            Long.MIN_VALUE + 1
+        };
         for (long value : longs) {
             byte[] bytes = object(json -> json.number("n", value));
             assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"n\":" + value + "}");
@@ -115,8 +150,8 @@ class JsonWriterTest {
         json.endNested();
         json.string("last", "z");
 
-        assertThat(new String(json.endObject(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"empty\":[],\"names\":[\"a\",null],\"rows\":[{\"x\":1},{}],"
+        assertThat(new String(json.endObject(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"empty\":[],\"names\":[\"a\",null],\"rows\":[{\"x\":1},{}],"
                         + "\"inner\":{\"yes\":true,\"nothing\":null},\"last\":\"z\"}");
     }
 
@@ -149,8 +184,11 @@ class JsonWriterTest {
 
     private static boolean strictUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;

@@ -27,8 +27,8 @@ class OutputJsonTest {
 
     @Test
     void enrichedEventWithEveryField() throws IOException {
-        LoginEvent event = new LoginEvent("424cdd21", "2.3.0", "android", "199.172.111.135", "RU", "593-47-5928",
-                EVENT_TIME, SOURCE);
+        LoginEvent event = new LoginEvent(
+                "424cdd21", "2.3.0", "android", "199.172.111.135", "RU", "593-47-5928", EVENT_TIME, SOURCE);
 
         assertThat(read(OutputJson.enrichedEvent(event))).isEqualTo(read("""
                 {"user_id":"424cdd21","app_version":"2.3.0","device_type":"android","ip":"199.172.111.135",
@@ -53,10 +53,24 @@ class OutputJsonTest {
 
     @Test
     void deadLetterKeepsUtf8PayloadsAsTextAndOthersAsBase64() throws IOException {
-        DeadLetter text = new DeadLetter(RejectReason.NOT_JSON, "the record is not valid JSON", null,
-                "{\"oops".getBytes(StandardCharsets.UTF_8), 6, null, SOURCE, EVENT_TIME);
-        DeadLetter binary = new DeadLetter(RejectReason.NOT_UTF8, "the record is not valid UTF-8", null,
-                new byte[] {(byte) 0xff, 0x01}, 2, "k".getBytes(StandardCharsets.UTF_8), SOURCE, EVENT_TIME);
+        DeadLetter text = new DeadLetter(
+                RejectReason.NOT_JSON,
+                "the record is not valid JSON",
+                null,
+                "{\"oops".getBytes(StandardCharsets.UTF_8),
+                6,
+                null,
+                SOURCE,
+                EVENT_TIME);
+        DeadLetter binary = new DeadLetter(
+                RejectReason.NOT_UTF8,
+                "the record is not valid UTF-8",
+                null,
+                new byte[] {(byte) 0xff, 0x01},
+                2,
+                "k".getBytes(StandardCharsets.UTF_8),
+                SOURCE,
+                EVENT_TIME);
 
         assertThat(read(OutputJson.deadLetter(text))).isEqualTo(read("""
                 {"reason":"not_json","message":"the record is not valid JSON","field":null,
@@ -75,8 +89,8 @@ class OutputJsonTest {
     @Test
     void windowSummaryAndDimensionRows() throws IOException {
         Map<String, Double> shares = new TreeMap<>(Map.of("android", 0.6667, "ios", 0.3333));
-        WindowSummary summary = new WindowSummary(0, 60_000, 2, 3, 2, shares,
-                List.of(new LocaleCount("RU", 2, 2), new LocaleCount("US", 1, 1)), 1);
+        WindowSummary summary = new WindowSummary(
+                0, 60_000, 2, 3, 2, shares, List.of(new LocaleCount("RU", 2, 2), new LocaleCount("US", 1, 1)), 1);
         DimensionInsight row = new DimensionInsight(0, 60_000, 0, Dimension.LOCALE, "RU", 2, 2);
 
         assertThat(read(OutputJson.windowSummary(summary))).isEqualTo(read("""
@@ -96,7 +110,8 @@ class OutputJsonTest {
     void lateEvent() throws IOException {
         LoginEvent event = new LoginEvent("u1", null, "ios", null, "DE", null, EVENT_TIME, SOURCE);
 
-        assertThat(read(OutputJson.lateEvent(event, 1_694_479_500_000L, 1_694_479_560_000L))).isEqualTo(read("""
+        assertThat(read(OutputJson.lateEvent(event, 1_694_479_500_000L, 1_694_479_560_000L)))
+                .isEqualTo(read("""
                 {"type":"late_event","window_start":"2023-09-12T00:45:00Z","window_end":"2023-09-12T00:46:00Z",
                  "event_time":"2023-09-12T00:45:51Z","user_id":"u1",
                  "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}

@@ -12,16 +12,21 @@ class ProducerPropertiesTest {
     void theSinksHaveOurDefaults() throws Exception {
         Properties properties = KafkaConnectors.producerProperties(JobFlags.parse(new String[0]));
 
-        assertThat(properties).containsEntry("linger.ms", "10").containsEntry("batch.size", "131072")
-                .containsEntry("compression.type", "lz4").containsEntry("transaction.timeout.ms", "300000");
+        assertThat(properties)
+                .containsEntry("linger.ms", "10")
+                .containsEntry("batch.size", "131072")
+                .containsEntry("compression.type", "lz4")
+                .containsEntry("transaction.timeout.ms", "300000");
     }
 
     @Test
     void whatTheUserPassesWinsOverOurDefaults() throws Exception {
-        Properties properties = KafkaConnectors.producerProperties(JobFlags.parse(new String[] {
-                "--kafka-property", "linger.ms=0", "--kafka-property", "compression.type=zstd"}));
+        Properties properties = KafkaConnectors.producerProperties(JobFlags.parse(
+                new String[] {"--kafka-property", "linger.ms=0", "--kafka-property", "compression.type=zstd"}));
 
-        assertThat(properties).containsEntry("linger.ms", "0").containsEntry("compression.type", "zstd")
+        assertThat(properties)
+                .containsEntry("linger.ms", "0")
+                .containsEntry("compression.type", "zstd")
                 .containsEntry("batch.size", "131072");
     }
 }

@@ -19,10 +19,17 @@ class LoginEventSerializerTest {
 
     @Test
     void everyFieldSurvivesTheRoundTripNullsAndUnicodeIncluded() throws IOException {
-        LoginEvent full = new LoginEvent("424cdd21-063a", "2.3.0", "android", "199.172.111.135", "RU",
-                "593-47-5928", 1_694_479_551_000L, new SourcePosition("user-login", 3, 1234, 1_694_479_552_250L));
-        LoginEvent sparse = new LoginEvent("ユーザー 😀", null, null, null, null, null, -5,
-                new SourcePosition("t", 0, Long.MAX_VALUE, 0));
+        LoginEvent full = new LoginEvent(
+                "424cdd21-063a",
+                "2.3.0",
+                "android",
+                "199.172.111.135",
+                "RU",
+                "593-47-5928",
+                1_694_479_551_000L,
+                new SourcePosition("user-login", 3, 1234, 1_694_479_552_250L));
+        LoginEvent sparse = new LoginEvent(
+                "ユーザー 😀", null, null, null, null, null, -5, new SourcePosition("t", 0, Long.MAX_VALUE, 0));
 
         DataOutputSerializer out = new DataOutputSerializer(64);
         LoginEventSerializer.INSTANCE.serialize(full, out);

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LoginRecordParserTest {
     /** 2024-01-01T00:00:00Z: after every sample's event time, before 2100. */
     private static final long NOW = 1704067200_000L;
+
     private static final SourcePosition SOURCE = new SourcePosition("user-login", 3, 42, NOW - 1000);
-    private static final LoginRecordParser PARSER =
-            new LoginRecordParser(new ParserSettings(65536, 60_000), () -> NOW);
+    private static final LoginRecordParser PARSER = new LoginRecordParser(new ParserSettings(65536, 60_000), () -> NOW);
 
     static List<Sample> samples() {
         return Sample.all();
@@ -56,8 +56,16 @@ class LoginRecordParserTest {
     @Test
     void theAssignmentExampleKeepsEveryField() {
         LoginEvent event = accept(Sample.login("424cdd21-063a-43a7-b91b-7ca1a833afae", 1694479551));
-        assertThat(event).isEqualTo(new LoginEvent("424cdd21-063a-43a7-b91b-7ca1a833afae", "2.3.0", "android",
-                "199.172.111.135", "RU", "593-47-5928", 1694479551_000L, SOURCE));
+        assertThat(event)
+                .isEqualTo(new LoginEvent(
+                        "424cdd21-063a-43a7-b91b-7ca1a833afae",
+                        "2.3.0",
+                        "android",
+                        "199.172.111.135",
+                        "RU",
+                        "593-47-5928",
+                        1694479551_000L,
+                        SOURCE));
         assertThat(event.missingFields()).isEmpty();
     }
 
@@ -78,7 +86,8 @@ class LoginRecordParserTest {
     @Test
     void iOSFromUpstreamBecomesIos() {
         assertThat(accept("{\"user_id\": \"u\", \"device_type\": \"iOS\", \"timestamp\": 1694479551}")
-                .deviceType()).isEqualTo("ios");
+                        .deviceType())
+                .isEqualTo("ios");
     }
 
     @Test
@@ -87,8 +96,7 @@ class LoginRecordParserTest {
                 + " \"ip\": \"   \", \"timestamp\": 1694479551}");
         assertThat(event.deviceType()).isNull();
         assertThat(event.locale()).isNull();
-        assertThat(event.missingFields())
-                .containsExactly("app_version", "device_type", "ip", "locale", "device_id");
+        assertThat(event.missingFields()).containsExactly("app_version", "device_type", "ip", "locale", "device_id");
     }
 
     @Test
@@ -122,7 +130,8 @@ class LoginRecordParserTest {
         assertThat(letter.message()).isEqualTo("field 'user_id' must be a string, got a number");
         assertThat(reject("{\"user_id\": \"u\", \"timestamp\": \"yesterday\"}").message())
                 .isEqualTo("field 'timestamp' is not a number: \"yesterday\"");
-        assertThat(reject("{\"user_id\": \"u\", \"locale\": \"a\", \"locale\": \"b\", \"timestamp\": 1}").field())
+        assertThat(reject("{\"user_id\": \"u\", \"locale\": \"a\", \"locale\": \"b\", \"timestamp\": 1}")
+                        .field())
                 .isEqualTo("locale");
     }
 
@@ -162,7 +171,8 @@ class LoginRecordParserTest {
     @Test
     void deepNestingInAnUnknownFieldIsNotJsonRatherThanACrash() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        assertThat(reject("{\"user_id\": \"u\", \"x\": " + deep + ", \"timestamp\": 1}").reason())
+        assertThat(reject("{\"user_id\": \"u\", \"x\": " + deep + ", \"timestamp\": 1}")
+                        .reason())
                 .isEqualTo(RejectReason.NOT_JSON);
     }
 

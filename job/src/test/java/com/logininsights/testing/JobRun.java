@@ -6,13 +6,13 @@ import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
 import com.logininsights.kafka.KafkaConnectors;
 import com.logininsights.kafka.LoginRecordDeserializer;
+import com.logininsights.model.ParseResult;
 import com.logininsights.parse.WallClock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import com.logininsights.model.ParseResult;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -61,14 +61,18 @@ public final class JobRun {
         broker.createTopic(config.insightsTopic(), 1);
     }
 
-    public static StreamExecutionEnvironment build(JobConfig config,
-            KafkaRecordDeserializationSchema<ParseResult> deserializer) {
+    public static StreamExecutionEnvironment build(
+            JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         LoginInsightsJob.configure(env, config);
-        Topology.build(env, config, KafkaConnectors.source(config, deserializer), new Topology.Sinks(
-                KafkaConnectors.enrichedSink(config),
-                KafkaConnectors.deadLetterSink(config),
-                KafkaConnectors.insightSink(config)));
+        Topology.build(
+                env,
+                config,
+                KafkaConnectors.source(config, deserializer),
+                new Topology.Sinks(
+                        KafkaConnectors.enrichedSink(config),
+                        KafkaConnectors.deadLetterSink(config),
+                        KafkaConnectors.insightSink(config)));
         return env;
     }
 
@@ -82,7 +86,8 @@ public final class JobRun {
     }
 
     /** Starts an unbounded job and returns at once. */
-    public static JobClient start(JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer) throws Exception {
+    public static JobClient start(JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer)
+            throws Exception {
         return build(config, deserializer).executeAsync("login-insights test");
     }
 }

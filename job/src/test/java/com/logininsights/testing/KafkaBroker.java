@@ -38,12 +38,12 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                // Production features only, to match the unstable versions turned off below.
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        // Production features only, to match the unstable versions turned off below.
+                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                        .build())
                 // The test kit turns on Kafka's unreleased protocol versions; a real deployment has them off.
                 .setConfigProp("unstable.api.versions.enable", false)
                 .setConfigProp("unstable.feature.versions.enable", false)
@@ -75,7 +75,8 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     public void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -117,12 +118,15 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
      * Reads a topic from the beginning with {@code isolation.level=read_committed} until {@code done} holds for
      * what was read, or the timeout passes; returns everything read either way.
      */
-    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, Duration timeout,
-            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(
+            String topic, Duration timeout, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         return read(topic, "read_committed", timeout, done);
     }
 
-    public List<ConsumerRecord<byte[], byte[]>> read(String topic, String isolationLevel, Duration timeout,
+    public List<ConsumerRecord<byte[], byte[]>> read(
+            String topic,
+            String isolationLevel,
+            Duration timeout,
             Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

@@ -21,8 +21,9 @@ public final class LateRecordsDropped {
      */
     public static Map<String, Long> byOperator(InMemoryReporter metrics, JobID job) {
         Map<String, Long> dropped = new TreeMap<>();
-        metrics.findJobMetricGroups(job, METRIC).forEach(found -> dropped.merge(
-                found.f0.getMetricIdentifier(found.f1), ((Counter) found.f2).getCount(), Long::sum));
+        metrics.findJobMetricGroups(job, METRIC)
+                .forEach(found -> dropped.merge(
+                        found.f0.getMetricIdentifier(found.f1), ((Counter) found.f2).getCount(), Long::sum));
         return dropped;
     }
 }

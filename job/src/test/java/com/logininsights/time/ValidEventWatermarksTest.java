@@ -79,8 +79,8 @@ class ValidEventWatermarksTest {
     }
 
     private static ParseResult rejected() {
-        return ParseResult.rejected(new DeadLetter(RejectReason.TIMESTAMP_IN_FUTURE, "future", "timestamp",
-                new byte[0], 0, null, SOURCE, 0));
+        return ParseResult.rejected(new DeadLetter(
+                RejectReason.TIMESTAMP_IN_FUTURE, "future", "timestamp", new byte[0], 0, null, SOURCE, 0));
     }
 
     @Test

@@ -42,8 +42,8 @@ final class AppendTimeScan {
 
     static Span scan(String bootstrapServers, BenchAdmin admin, Collection<String> topics) throws Exception {
         List<TopicPartition> partitions = admin.partitions(topics);
-        try (KafkaConsumer<Void, Void> consumer = new KafkaConsumer<>(properties(bootstrapServers),
-                new Ignoring(), new Ignoring())) {
+        try (KafkaConsumer<Void, Void> consumer =
+                new KafkaConsumer<>(properties(bootstrapServers), new Ignoring(), new Ignoring())) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // For read_committed, the end offsets are the last stable offsets: after every committed transaction.
@@ -70,8 +70,8 @@ final class AppendTimeScan {
     static Map<Integer, long[]> appendTimesByOffset(String bootstrapServers, BenchAdmin admin, String topic)
             throws Exception {
         List<TopicPartition> partitions = admin.partitions(List.of(topic));
-        try (KafkaConsumer<Void, Void> consumer = new KafkaConsumer<>(properties(bootstrapServers),
-                new Ignoring(), new Ignoring())) {
+        try (KafkaConsumer<Void, Void> consumer =
+                new KafkaConsumer<>(properties(bootstrapServers), new Ignoring(), new Ignoring())) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
@@ -103,7 +103,10 @@ final class AppendTimeScan {
             return new Span(0, 0, 0, 0);
         }
         Arrays.sort(appendTimes);
-        return new Span(appendTimes.length, appendTimes[0], appendTimes[appendTimes.length / 2],
+        return new Span(
+                appendTimes.length,
+                appendTimes[0],
+                appendTimes[appendTimes.length / 2],
                 appendTimes[appendTimes.length - 1]);
     }
 

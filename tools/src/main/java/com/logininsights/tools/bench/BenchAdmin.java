@@ -32,7 +32,9 @@ final class BenchAdmin implements AutoCloseable {
     }
 
     void create(String topic, int partitions) throws IOException {
-        await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(LOG_APPEND_TIME))).all(),
+        await(
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(LOG_APPEND_TIME)))
+                        .all(),
                 "create topic " + topic);
     }
 
@@ -63,7 +65,8 @@ final class BenchAdmin implements AutoCloseable {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         return await(admin.listOffsets(latest).all(), "list offsets").values().stream()
-                .mapToLong(info -> info.offset()).sum();
+                .mapToLong(info -> info.offset())
+                .sum();
     }
 
     private static void sleep(long millis) throws IOException {

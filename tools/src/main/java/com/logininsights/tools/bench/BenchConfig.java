@@ -13,12 +13,25 @@ import java.util.Set;
  * @param out the results file; empty means bench-results/DATE.md in the checkout
  * @param jobJar the job's local jar; empty means job/target/login-insights-local.jar in the checkout
  */
-record BenchConfig(long records, int runs, boolean quick, Optional<Path> out, Set<String> only, boolean latency,
-        int latencyRate, Duration latencyDuration, Duration latencyWarmUp, boolean jfr, long seed,
-        Optional<Path> jobJar, int partitions) {
+record BenchConfig(
+        long records,
+        int runs,
+        boolean quick,
+        Optional<Path> out,
+        Set<String> only,
+        boolean latency,
+        int latencyRate,
+        Duration latencyDuration,
+        Duration latencyWarmUp,
+        boolean jfr,
+        long seed,
+        Optional<Path> jobJar,
+        int partitions) {
 
     List<Contender> contenders() {
-        return Contender.all().stream().filter(c -> only.isEmpty() || only.contains(c.id())).toList();
+        return Contender.all().stream()
+                .filter(c -> only.isEmpty() || only.contains(c.id()))
+                .toList();
     }
 
     /**
@@ -31,8 +44,11 @@ record BenchConfig(long records, int runs, boolean quick, Optional<Path> out, Se
             return List.of();
         }
         LatencyScenario oneSecond = LatencyScenario.exactlyOnce(Duration.ofSeconds(1));
-        return quick ? List.of(oneSecond)
-                : List.of(LatencyScenario.atLeastOnce(),
-                        LatencyScenario.exactlyOnce(LatencyScenario.JOB_DEFAULT_CHECKPOINT_INTERVAL), oneSecond);
+        return quick
+                ? List.of(oneSecond)
+                : List.of(
+                        LatencyScenario.atLeastOnce(),
+                        LatencyScenario.exactlyOnce(LatencyScenario.JOB_DEFAULT_CHECKPOINT_INTERVAL),
+                        oneSecond);
     }
 }

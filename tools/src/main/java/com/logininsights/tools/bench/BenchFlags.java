@@ -16,7 +16,8 @@ final class BenchFlags {
     static final long QUICK_RECORDS = 3_000;
     static final long DEFAULT_SEED = 20_261_123L;
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: scripts/bench [flags]
             Starts a Kafka broker, preloads records from our generator (3%% malformed) and measures, taking turns:
             a kafka-clients copy (the ceiling), a hand-written consumer loop, and login-insights --bounded at
@@ -55,7 +56,7 @@ final class BenchFlags {
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--quick" -> { }
+                case "--quick" -> {}
                 case "--no-latency" -> latency = false;
                 case "--jfr" -> jfr = true;
                 case "--records" -> records = positive(flag, value(args, ++i, flag));
@@ -75,8 +76,8 @@ final class BenchFlags {
         // The job is up before the generator starts; its JIT is not: skip a quarter of the generating time, at most
         // 10 s.
         Duration warmUp = Duration.ofSeconds(Math.min(10, latencyDuration.toSeconds() / 4));
-        return new BenchConfig(records, runs, quick, out, only, latency, latencyRate, latencyDuration, warmUp, jfr,
-                seed, jobJar, 4);
+        return new BenchConfig(
+                records, runs, quick, out, only, latency, latencyRate, latencyDuration, warmUp, jfr, seed, jobJar, 4);
     }
 
     private static String value(String[] args, int index, String flag) {

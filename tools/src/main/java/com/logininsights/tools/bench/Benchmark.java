@@ -66,21 +66,28 @@ public final class Benchmark {
         for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
             org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
         }
-        Benchmark benchmark = new Benchmark(config, repositoryRoot(), System.out,
-                ("scripts/bench " + String.join(" ", args)).trim(), System.console() != null);
+        Benchmark benchmark = new Benchmark(
+                config,
+                repositoryRoot(),
+                System.out,
+                ("scripts/bench " + String.join(" ", args)).trim(),
+                System.console() != null);
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: interrupt the run, so that it stops the programs it started (by PID) on its way out.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (finished.getCount() > 0) {
-                main.interrupt();
-                try {
-                    finished.await(90, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "bench-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (finished.getCount() > 0) {
+                                main.interrupt();
+                                try {
+                                    finished.await(90, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        },
+                        "bench-shutdown"));
         int exitCode;
         try {
             exitCode = benchmark.run().complete() ? 0 : 1;
@@ -96,28 +103,39 @@ public final class Benchmark {
     Outcome run() throws Exception {
         LocalDateTime started = LocalDateTime.now();
         Machine machine = Machine.here();
-        Path file = config.out().orElse(repository.resolve("bench-results")
-                .resolve(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".md")).toAbsolutePath();
+        Path file = config.out()
+                .orElse(repository
+                        .resolve("bench-results")
+                        .resolve(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".md"))
+                .toAbsolutePath();
         Path logDir = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.md$", "") + "-logs");
         Files.createDirectories(logDir);
         Path jobJar = config.jobJar().orElse(repository.resolve("job/target/login-insights-local.jar"));
         if (!Files.isRegularFile(jobJar)) {
             throw new IOException(jobJar + " is missing: build it with mvn -B -ntp package -DskipTests");
         }
-        out.printf(Locale.ROOT, "login-insights benchmark: %,d records, %d run(s) of %d contender(s)%s; logs in %s%n",
-                config.records(), config.runs(), config.contenders().size(),
-                config.latency() ? ", then latency" : "", logDir);
+        out.printf(
+                Locale.ROOT,
+                "login-insights benchmark: %,d records, %d run(s) of %d contender(s)%s; logs in %s%n",
+                config.records(),
+                config.runs(),
+                config.contenders().size(),
+                config.latency() ? ", then latency" : "",
+                logDir);
         out.println("machine: " + machine.describe() + "; load average " + machine.loadAverage());
         Path brokerDir = Files.createTempDirectory("login-insights-bench-");
         try {
             int port = Ports.freePair();
             String classpath = System.getProperty("java.class.path");
-            try (LocalKafkaBroker broker = new LocalKafkaBroker(
-                    new BrokerSettings(brokerDir, port, port + 1, classpath))) {
+            try (LocalKafkaBroker broker =
+                    new LocalKafkaBroker(new BrokerSettings(brokerDir, port, port + 1, classpath))) {
                 progress.update("starting a Kafka broker");
                 broker.start();
                 progress.done("broker " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
-                Contender.Launch launch = new Contender.Launch(broker.bootstrapServers(), classpath, jobJar,
+                Contender.Launch launch = new Contender.Launch(
+                        broker.bootstrapServers(),
+                        classpath,
+                        jobJar,
                         config.jfr() ? Optional.of(logDir) : Optional.empty());
                 try (BenchAdmin admin = new BenchAdmin(broker.bootstrapServers())) {
                     Report report = measure(started, machine, launch, admin, logDir);
@@ -135,17 +153,22 @@ public final class Benchmark {
         }
     }
 
-    private Report measure(LocalDateTime started, Machine machine, Contender.Launch launch, BenchAdmin admin,
-            Path logDir) throws Exception {
+    private Report measure(
+            LocalDateTime started, Machine machine, Contender.Launch launch, BenchAdmin admin, Path logDir)
+            throws Exception {
         admin.create(INPUT_TOPIC, config.partitions());
         BrokerWarmUp.run(launch.bootstrapServers(), INPUT_TOPIC);
-        Preloader.Loaded loaded = Preloader.preload(launch.bootstrapServers(), INPUT_TOPIC, config.partitions(),
-                config.records(), config.seed(), progress);
-        progress.done(String.format(Locale.ROOT, "preloaded %,d records (%,d malformed) in %.1f s",
-                loaded.records(), loaded.malformed(), loaded.took().toMillis() / 1000.0));
+        Preloader.Loaded loaded = Preloader.preload(
+                launch.bootstrapServers(), INPUT_TOPIC, config.partitions(), config.records(), config.seed(), progress);
+        progress.done(String.format(
+                Locale.ROOT,
+                "preloaded %,d records (%,d malformed) in %.1f s",
+                loaded.records(),
+                loaded.malformed(),
+                loaded.took().toMillis() / 1000.0));
 
-        ThroughputRun throughput = new ThroughputRun(launch, admin, INPUT_TOPIC, config.records(),
-                config.partitions(), logDir, progress);
+        ThroughputRun throughput =
+                new ThroughputRun(launch, admin, INPUT_TOPIC, config.records(), config.partitions(), logDir, progress);
         if (!config.quick()) {
             // A fresh broker is slower at first (its JIT, its page cache): the first contender of the first run
             // would pay for it. One copy that is not counted takes that.
@@ -162,10 +185,19 @@ public final class Benchmark {
             }
         }
         List<ContenderSummary> summaries = runs.entrySet().stream()
-                .map(entry -> new ContenderSummary(entry.getKey(), entry.getValue())).toList();
+                .map(entry -> new ContenderSummary(entry.getKey(), entry.getValue()))
+                .toList();
 
-        LatencyRun latency = new LatencyRun(launch, admin, new LatencyRun.Settings(config.latencyRate(),
-                config.latencyDuration(), config.latencyWarmUp(), config.partitions(), config.seed()), logDir,
+        LatencyRun latency = new LatencyRun(
+                launch,
+                admin,
+                new LatencyRun.Settings(
+                        config.latencyRate(),
+                        config.latencyDuration(),
+                        config.latencyWarmUp(),
+                        config.partitions(),
+                        config.seed()),
+                logDir,
                 progress);
         List<LatencyRun.Outcome> outcomes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -173,10 +205,13 @@ public final class Benchmark {
             try {
                 LatencyRun.Outcome outcome = latency.measure(scenario);
                 outcomes.add(outcome);
-                progress.done(String.format(Locale.ROOT, "latency, %s, checkpoints every %s: visible p50 %,d ms, "
-                        + "p99 %,d ms", scenario.title(),
+                progress.done(String.format(
+                        Locale.ROOT,
+                        "latency, %s, checkpoints every %s: visible p50 %,d ms, " + "p99 %,d ms",
+                        scenario.title(),
                         com.logininsights.tools.generator.Durations.format(scenario.checkpointInterval()),
-                        outcome.result().appendToVisible().p50(), outcome.result().appendToVisible().p99()));
+                        outcome.result().appendToVisible().p50(),
+                        outcome.result().appendToVisible().p99()));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -184,24 +219,35 @@ public final class Benchmark {
                 progress.done("latency, " + scenario.title() + ": FAILED: " + e.getMessage());
             }
         }
-        return new Report(started, command, machine, Machine.currentLoadAverage(), config, loaded, summaries, outcomes,
-                failures);
+        return new Report(
+                started, command, machine, Machine.currentLoadAverage(), config, loaded, summaries, outcomes, failures);
     }
 
     private static String describe(RunMeasurement run) {
         if (!run.counts()) {
             return run.contender().title() + ": FAILED: " + run.failure().orElseThrow();
         }
-        return String.format(Locale.ROOT, "%-48s %,10.0f rec/s (second half %,.0f)  start-up %5.1f s  whole %5.1f s  "
-                + "CPU %5.1f s  RSS %4.0f MB", run.contender().title(), run.sustainedPerSecond(),
-                run.secondHalfPerSecond(), run.startupSeconds(),
-                run.wholeRunSeconds(), run.usage().cpuSeconds(), run.usage().peakRssMb());
+        return String.format(
+                Locale.ROOT,
+                "%-48s %,10.0f rec/s (second half %,.0f)  start-up %5.1f s  whole %5.1f s  "
+                        + "CPU %5.1f s  RSS %4.0f MB",
+                run.contender().title(),
+                run.sustainedPerSecond(),
+                run.secondHalfPerSecond(),
+                run.startupSeconds(),
+                run.wholeRunSeconds(),
+                run.usage().cpuSeconds(),
+                run.usage().peakRssMb());
     }
 
     /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
     static Path repositoryRoot() {
         try {
-            Path location = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Benchmark.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.getParent().getParent().getParent().toAbsolutePath();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,5 @@
 package com.logininsights.tools.bench;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,15 +22,15 @@ final class BrokerWarmUp {
         Properties consumer = new Properties();
         consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-warm-up");
-        try (KafkaConsumer<byte[], byte[]> client = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> client =
+                new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             client.commitSync(Map.of(new TopicPartition(anyTopic, 0), new OffsetAndMetadata(0)));
         }
         Properties producer = new Properties();
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-warm-up");
-        try (KafkaProducer<byte[], byte[]> client = new KafkaProducer<>(producer, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> client =
+                new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer())) {
             client.initTransactions();
             client.beginTransaction();
             client.commitTransaction();

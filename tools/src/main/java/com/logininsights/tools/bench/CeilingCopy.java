@@ -14,7 +14,8 @@ public final class CeilingCopy {
     public static void main(String[] args) {
         LoopArgs flags = new LoopArgs(args);
         String output = flags.required("--output");
-        TransformLoop loop = new TransformLoop(TransformLoop.settings(flags),
+        TransformLoop loop = new TransformLoop(
+                TransformLoop.settings(flags),
                 record -> new ProducerRecord<>(output, record.partition(), record.key(), record.value()));
         System.exit(loop.runInMain());
     }

@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 record Contender(String id, String title, Kind kind, boolean exactlyOnce, int parallelism) {
 
-    enum Kind { CEILING, HAND_LOOP, LOGIN_INSIGHTS }
+    enum Kind {
+        CEILING,
+        HAND_LOOP,
+        LOGIN_INSIGHTS
+    }
 
     /** The same heap for every contender; Flink's add-opens come from the local jar's manifest. */
     static final List<String> JVM_FLAGS = List.of("-Xmx1g");
@@ -30,14 +34,24 @@ record Contender(String id, String title, Kind kind, boolean exactlyOnce, int pa
             new Contender("hand-loop-tx", "hand-written loop: parse + validate, transactions", Kind.HAND_LOOP, true, 1);
 
     static List<Contender> all() {
-        return List.of(CEILING_AT_LEAST_ONCE, CEILING_TRANSACTIONS, HAND_LOOP,
-                loginInsights(true, 1), loginInsights(true, 2), loginInsights(false, 1), loginInsights(false, 2));
+        return List.of(
+                CEILING_AT_LEAST_ONCE,
+                CEILING_TRANSACTIONS,
+                HAND_LOOP,
+                loginInsights(true, 1),
+                loginInsights(true, 2),
+                loginInsights(false, 1),
+                loginInsights(false, 2));
     }
 
     static Contender loginInsights(boolean exactlyOnce, int parallelism) {
         String guarantee = exactlyOnce ? "exactly-once" : "at-least-once";
-        return new Contender("li-" + (exactlyOnce ? "eo" : "alo") + "-p" + parallelism,
-                "login-insights " + guarantee + " p" + parallelism, Kind.LOGIN_INSIGHTS, exactlyOnce, parallelism);
+        return new Contender(
+                "li-" + (exactlyOnce ? "eo" : "alo") + "-p" + parallelism,
+                "login-insights " + guarantee + " p" + parallelism,
+                Kind.LOGIN_INSIGHTS,
+                exactlyOnce,
+                parallelism);
     }
 
     List<String> command(Launch launch, RunTopics topics, String groupId) throws IOException {
@@ -45,18 +59,25 @@ record Contender(String id, String title, Kind kind, boolean exactlyOnce, int pa
         command.addAll(JVM_FLAGS);
         switch (kind) {
             case CEILING -> {
-                command.addAll(List.of("-cp", launch.toolsClasspath(), CeilingCopy.class.getName(),
-                        "--output", topics.processed()));
+                command.addAll(List.of(
+                        "-cp", launch.toolsClasspath(), CeilingCopy.class.getName(), "--output", topics.processed()));
                 command.addAll(loopFlags(launch, topics, groupId));
             }
             case HAND_LOOP -> {
-                command.addAll(List.of("-cp", launch.toolsClasspath(), HandWrittenLoop.class.getName(),
-                        "--processed", topics.processed(), "--dead-letters", topics.deadLetters()));
+                command.addAll(List.of(
+                        "-cp",
+                        launch.toolsClasspath(),
+                        HandWrittenLoop.class.getName(),
+                        "--processed",
+                        topics.processed(),
+                        "--dead-letters",
+                        topics.deadLetters()));
                 command.addAll(loopFlags(launch, topics, groupId));
             }
             case LOGIN_INSIGHTS -> {
-                launch.jfrDir().ifPresent(dir -> command.add("-XX:StartFlightRecording=settings=profile,"
-                        + "dumponexit=true,filename=" + dir.resolve(groupId + ".jfr")));
+                launch.jfrDir()
+                        .ifPresent(dir -> command.add("-XX:StartFlightRecording=settings=profile,"
+                                + "dumponexit=true,filename=" + dir.resolve(groupId + ".jfr")));
                 command.addAll(List.of("-jar", launch.jobJar().toString(), "--bounded"));
                 command.addAll(jobFlags(launch, topics, groupId, exactlyOnce, parallelism));
             }
@@ -65,8 +86,14 @@ record Contender(String id, String title, Kind kind, boolean exactlyOnce, int pa
     }
 
     private List<String> loopFlags(Launch launch, RunTopics topics, String groupId) {
-        List<String> flags = new ArrayList<>(List.of("--bootstrap-servers", launch.bootstrapServers(),
-                "--input", topics.input(), "--group-id", groupId, "--bounded"));
+        List<String> flags = new ArrayList<>(List.of(
+                "--bootstrap-servers",
+                launch.bootstrapServers(),
+                "--input",
+                topics.input(),
+                "--group-id",
+                groupId,
+                "--bounded"));
         if (exactlyOnce) {
             flags.add("--transactional");
         }
@@ -74,14 +101,28 @@ record Contender(String id, String title, Kind kind, boolean exactlyOnce, int pa
     }
 
     /** The job's flags for one run's topics; shared with the latency test, which runs the job unbounded. */
-    static List<String> jobFlags(Launch launch, RunTopics topics, String groupId, boolean exactlyOnce,
-            int parallelism) throws IOException {
-        return List.of("--bootstrap-servers", launch.bootstrapServers(),
-                "--input-topic", topics.input(), "--processed-topic", topics.processed(),
-                "--dead-letter-topic", topics.deadLetters(), "--insights-topic", topics.insights(),
-                "--group-id", groupId, "--starting-offsets", "earliest",
-                "--delivery-guarantee", exactlyOnce ? "exactly-once" : "at-least-once",
-                "--parallelism", String.valueOf(parallelism),
-                "--web-ui-port", String.valueOf(Ports.free()));
+    static List<String> jobFlags(Launch launch, RunTopics topics, String groupId, boolean exactlyOnce, int parallelism)
+            throws IOException {
+        return List.of(
+                "--bootstrap-servers",
+                launch.bootstrapServers(),
+                "--input-topic",
+                topics.input(),
+                "--processed-topic",
+                topics.processed(),
+                "--dead-letter-topic",
+                topics.deadLetters(),
+                "--insights-topic",
+                topics.insights(),
+                "--group-id",
+                groupId,
+                "--starting-offsets",
+                "earliest",
+                "--delivery-guarantee",
+                exactlyOnce ? "exactly-once" : "at-least-once",
+                "--parallelism",
+                String.valueOf(parallelism),
+                "--web-ui-port",
+                String.valueOf(Ports.free()));
     }
 }

@@ -58,18 +58,28 @@ final class HandParser {
     }
 
     /** One accepted login, normalised. */
-    record Login(String userId, String appVersion, String deviceType, String ip, String locale, String deviceId,
+    record Login(
+            String userId,
+            String appVersion,
+            String deviceType,
+            String ip,
+            String locale,
+            String deviceId,
             long eventMillis) {}
 
     ProducerRecord<byte[], byte[]> route(ConsumerRecord<byte[], byte[]> record) {
         try {
             Login login = parse(record.value());
-            return new ProducerRecord<>(processedTopic, null, login.eventMillis(),
-                    login.userId().getBytes(StandardCharsets.UTF_8), enriched(login, record));
+            return new ProducerRecord<>(
+                    processedTopic,
+                    null,
+                    login.eventMillis(),
+                    login.userId().getBytes(StandardCharsets.UTF_8),
+                    enriched(login, record));
         } catch (Rejected rejected) {
             String key = record.topic() + "/" + record.partition() + "/" + record.offset();
-            return new ProducerRecord<>(deadLetterTopic, key.getBytes(StandardCharsets.UTF_8),
-                    deadLetter(rejected, record));
+            return new ProducerRecord<>(
+                    deadLetterTopic, key.getBytes(StandardCharsets.UTF_8), deadLetter(rejected, record));
         }
     }
 
@@ -163,8 +173,10 @@ final class HandParser {
             once("timestamp", 6);
             return switch (parser.currentToken()) {
                 case VALUE_NULL -> null;
-                case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? millis(parser.getDecimalValue()) : millis(parser.getLongValue());
+                case VALUE_NUMBER_INT ->
+                    parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? millis(parser.getDecimalValue())
+                            : millis(parser.getLongValue());
                 case VALUE_NUMBER_FLOAT -> millis(parser.getDecimalValue());
                 case VALUE_STRING -> millis(parser.getText().trim());
                 default -> throw new Rejected("wrong_type", "timestamp", "'timestamp' must be a number");
@@ -239,7 +251,8 @@ final class HandParser {
             out.writeStringField("locale", login.locale());
             out.writeStringField("device_id", login.deviceId());
             out.writeNumberField("timestamp", Math.floorDiv(login.eventMillis(), 1000));
-            out.writeStringField("event_time", Instant.ofEpochMilli(login.eventMillis()).toString());
+            out.writeStringField(
+                    "event_time", Instant.ofEpochMilli(login.eventMillis()).toString());
             out.writeArrayFieldStart("missing_fields");
             writeIfMissing(out, "app_version", login.appVersion());
             writeIfMissing(out, "device_type", login.deviceType());
@@ -269,7 +282,8 @@ final class HandParser {
             out.writeNumberField("payload_size", value.length);
             out.writeBooleanField("payload_truncated", truncated);
             writeSource(out, source);
-            out.writeStringField("rejected_at", Instant.ofEpochMilli(clock.getAsLong()).toString());
+            out.writeStringField(
+                    "rejected_at", Instant.ofEpochMilli(clock.getAsLong()).toString());
         });
     }
 
@@ -284,7 +298,8 @@ final class HandParser {
         out.writeStringField("topic", source.topic());
         out.writeNumberField("partition", source.partition());
         out.writeNumberField("offset", source.offset());
-        out.writeStringField("timestamp", Instant.ofEpochMilli(source.timestamp()).toString());
+        out.writeStringField(
+                "timestamp", Instant.ofEpochMilli(source.timestamp()).toString());
         out.writeEndObject();
     }
 

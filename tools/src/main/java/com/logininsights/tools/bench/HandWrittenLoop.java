@@ -14,8 +14,8 @@ public final class HandWrittenLoop {
 
     public static void main(String[] args) {
         LoopArgs flags = new LoopArgs(args);
-        HandParser parser = new HandParser(flags.required("--processed"), flags.required("--dead-letters"),
-                System::currentTimeMillis);
+        HandParser parser = new HandParser(
+                flags.required("--processed"), flags.required("--dead-letters"), System::currentTimeMillis);
         System.exit(new TransformLoop(TransformLoop.settings(flags), parser::route).runInMain());
     }
 }

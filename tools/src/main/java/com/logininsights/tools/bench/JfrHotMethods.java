@@ -63,7 +63,9 @@ public final class JfrHotMethods {
                 totalByMethod.merge(method, 1, Integer::sum);
             }
         }
-        String thread = sample.getThread("sampledThread") == null ? "?" : sample.getThread("sampledThread").getJavaName();
+        String thread = sample.getThread("sampledThread") == null
+                ? "?"
+                : sample.getThread("sampledThread").getJavaName();
         byThread.merge(thread == null ? "?" : thread.replaceAll("\\d+", "#"), 1, Integer::sum);
     }
 
@@ -91,7 +93,7 @@ public final class JfrHotMethods {
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(top)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %6d  %s%n", 100.0 * e.getValue() / samples,
-                        e.getValue(), e.getKey()));
+                .forEach(e -> System.out.printf(
+                        Locale.ROOT, "  %5.1f%%  %6d  %s%n", 100.0 * e.getValue() / samples, e.getValue(), e.getKey()));
     }
 }

@@ -17,8 +17,8 @@ final class LatencyJoin {
         static Percentiles of(long[] values) {
             long[] sorted = values.clone();
             Arrays.sort(sorted);
-            return new Percentiles(BenchStats.percentile(sorted, 50), BenchStats.percentile(sorted, 99),
-                    sorted[sorted.length - 1]);
+            return new Percentiles(
+                    BenchStats.percentile(sorted, 50), BenchStats.percentile(sorted, 99), sorted[sorted.length - 1]);
         }
     }
 
@@ -28,12 +28,12 @@ final class LatencyJoin {
      * @param appendToAppend input append to enriched record append (processing, without waiting for the commit)
      * @param appendToVisible input append to the enriched record being visible to a read_committed reader
      */
-    record Result(long measured, long unmatched, long enriched, Percentiles appendToAppend,
-            Percentiles appendToVisible) {}
+    record Result(
+            long measured, long unmatched, long enriched, Percentiles appendToAppend, Percentiles appendToVisible) {}
 
     /** @param inputAppendMillis per input partition, the append time of each offset (-1 where there is no record) */
-    static Result join(Map<Integer, long[]> inputAppendMillis, List<LatencyProbe.Seen> outputs,
-            long measureFromMillis) {
+    static Result join(
+            Map<Integer, long[]> inputAppendMillis, List<LatencyProbe.Seen> outputs, long measureFromMillis) {
         Map<Integer, boolean[]> matched = new java.util.HashMap<>();
         inputAppendMillis.forEach((partition, times) -> matched.put(partition, new boolean[times.length]));
         long[] toAppend = new long[outputs.size()];
@@ -70,7 +70,11 @@ final class LatencyJoin {
         if (enriched == 0) {
             throw new IllegalStateException("no enriched record came from the " + measured + " inputs measured");
         }
-        return new Result(measured, unmatched, enriched, Percentiles.of(Arrays.copyOf(toAppend, enriched)),
+        return new Result(
+                measured,
+                unmatched,
+                enriched,
+                Percentiles.of(Arrays.copyOf(toAppend, enriched)),
                 Percentiles.of(Arrays.copyOf(toVisible, enriched)));
     }
 }

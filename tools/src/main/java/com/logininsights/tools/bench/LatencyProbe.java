@@ -89,7 +89,8 @@ final class LatencyProbe implements AutoCloseable {
                 }
             }
         }
-        return new Seen(partition, offset, record.timestamp(), visible, record.topic().equals(enrichedTopic));
+        return new Seen(
+                partition, offset, record.timestamp(), visible, record.topic().equals(enrichedTopic));
     }
 
     int count() {

@@ -65,41 +65,61 @@ final class LatencyRun {
         job.addAll(Contender.jobFlags(launch, topics, "bench-" + scenario.id(), scenario.exactlyOnce(), 1));
         job.addAll(List.of("--checkpoint-interval", Durations.format(scenario.checkpointInterval())));
         long count = settings.recordsPerSecond() * settings.generate().toSeconds();
-        List<String> generator = List.of(ChildProcess.java(), "-Xmx256m", "-cp", launch.toolsClasspath(),
-                "com.logininsights.tools.generator.LoginEventGenerator", "--bootstrap-servers",
-                launch.bootstrapServers(), "--topic", topics.input(), "--rate", String.valueOf(settings.recordsPerSecond()),
-                "--count", String.valueOf(count), "--partitions", String.valueOf(settings.partitions()),
-                "--seed", String.valueOf(settings.seed()), "--report-every", "10s");
+        List<String> generator = List.of(
+                ChildProcess.java(),
+                "-Xmx256m",
+                "-cp",
+                launch.toolsClasspath(),
+                "com.logininsights.tools.generator.LoginEventGenerator",
+                "--bootstrap-servers",
+                launch.bootstrapServers(),
+                "--topic",
+                topics.input(),
+                "--rate",
+                String.valueOf(settings.recordsPerSecond()),
+                "--count",
+                String.valueOf(count),
+                "--partitions",
+                String.valueOf(settings.partitions()),
+                "--seed",
+                String.valueOf(settings.seed()),
+                "--report-every",
+                "10s");
         try (ChildProcess jobProcess = ChildProcess.start("job", job, logDir.resolve(scenario.id() + "-job.log"));
-                LatencyProbe probe = new LatencyProbe(launch.bootstrapServers(),
-                        admin.partitions(topics.perRecordOutputs()), topics.processed()).start()) {
+                LatencyProbe probe = new LatencyProbe(
+                                launch.bootstrapServers(),
+                                admin.partitions(topics.perRecordOutputs()),
+                                topics.processed())
+                        .start()) {
             awaitReady(jobProcess, probe, topics.input(), label);
             long generatorStarted = System.currentTimeMillis();
-            try (ChildProcess generatorProcess = ChildProcess.start("generator", generator,
-                    logDir.resolve(scenario.id() + "-generator.log"))) {
+            try (ChildProcess generatorProcess =
+                    ChildProcess.start("generator", generator, logDir.resolve(scenario.id() + "-generator.log"))) {
                 Duration limit = settings.generate().plusSeconds(90);
                 while (!generatorProcess.waitFor(Duration.ofSeconds(1))) {
                     requireAlive(jobProcess);
                     long elapsed = System.currentTimeMillis() - generatorStarted;
                     if (elapsed > limit.toMillis()) {
-                        throw new IllegalStateException("the generator did not finish within " + limit.toSeconds()
-                                + " s");
+                        throw new IllegalStateException(
+                                "the generator did not finish within " + limit.toSeconds() + " s");
                     }
-                    progress.update(String.format(Locale.ROOT, "%s  %3d s  %,d records out", label, elapsed / 1000,
-                            probe.count()));
+                    progress.update(String.format(
+                            Locale.ROOT, "%s  %3d s  %,d records out", label, elapsed / 1000, probe.count()));
                 }
                 if (generatorProcess.exitValue() != 0) {
                     throw new IllegalStateException("the generator failed; see " + generatorProcess.log());
                 }
             }
             long written = admin.endOffsetSum(admin.partitions(List.of(topics.input())));
-            long drainUntil = System.currentTimeMillis() + scenario.checkpointInterval().toMillis() + 30_000;
+            long drainUntil =
+                    System.currentTimeMillis() + scenario.checkpointInterval().toMillis() + 30_000;
             while (probe.count() < written && System.currentTimeMillis() < drainUntil) {
                 requireAlive(jobProcess);
                 Thread.sleep(200);
             }
             var input = AppendTimeScan.appendTimesByOffset(launch.bootstrapServers(), admin, topics.input());
-            return LatencyJoin.join(input, probe.seen(), generatorStarted + settings.warmUp().toMillis());
+            return LatencyJoin.join(
+                    input, probe.seen(), generatorStarted + settings.warmUp().toMillis());
         }
     }
 
@@ -108,11 +128,13 @@ final class LatencyRun {
      * {@code empty}) must come out before the generator starts, so that the job's start-up is not measured.
      */
     private void awaitReady(ChildProcess job, LatencyProbe probe, String inputTopic, String label) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, launch.bootstrapServers()), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, launch.bootstrapServers()),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int partition = 0; partition < settings.partitions(); partition++) {
-                producer.send(new ProducerRecord<>(inputTopic, partition, null, new byte[0])).get();
+                producer.send(new ProducerRecord<>(inputTopic, partition, null, new byte[0]))
+                        .get();
             }
         }
         long started = System.currentTimeMillis();
@@ -120,11 +142,11 @@ final class LatencyRun {
             requireAlive(job);
             long elapsed = System.currentTimeMillis() - started;
             if (elapsed > READY_TIMEOUT.toMillis()) {
-                throw new IllegalStateException("the job wrote nothing within " + READY_TIMEOUT.toSeconds()
-                        + " s; see " + job.log());
+                throw new IllegalStateException(
+                        "the job wrote nothing within " + READY_TIMEOUT.toSeconds() + " s; see " + job.log());
             }
-            progress.update(String.format(Locale.ROOT, "%s  waiting for the job to start, %d s", label,
-                    elapsed / 1000));
+            progress.update(
+                    String.format(Locale.ROOT, "%s  waiting for the job to start, %d s", label, elapsed / 1000));
             Thread.sleep(100);
         }
     }

@@ -13,7 +13,10 @@ record LatencyScenario(String id, String title, boolean exactlyOnce, Duration ch
     }
 
     static LatencyScenario exactlyOnce(Duration checkpointInterval) {
-        return new LatencyScenario("lat-eo-" + com.logininsights.tools.generator.Durations.format(checkpointInterval),
-                "exactly-once", true, checkpointInterval);
+        return new LatencyScenario(
+                "lat-eo-" + com.logininsights.tools.generator.Durations.format(checkpointInterval),
+                "exactly-once",
+                true,
+                checkpointInterval);
     }
 }

@@ -9,9 +9,12 @@ import java.util.Locale;
 record Machine(int cores, double memoryGib, String java, String os, String loadAverage) {
 
     static Machine here() {
-        return new Machine(Runtime.getRuntime().availableProcessors(), totalMemoryGib(),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                totalMemoryGib(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), currentLoadAverage());
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                currentLoadAverage());
     }
 
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */

@@ -27,25 +27,27 @@ final class Preloader {
 
     private Preloader() {}
 
-    static Loaded preload(String bootstrapServers, String topic, int partitions, long records, long seed,
-            Progress progress) {
+    static Loaded preload(
+            String bootstrapServers, String topic, int partitions, long records, long seed, Progress progress) {
         long scheduleMillis = records * 1000 / EVENT_RATE;
-        Instant start = Instant.now().minus(SCHEDULE_ENDS_BEFORE_NOW).minusMillis(scheduleMillis)
+        Instant start = Instant.now()
+                .minus(SCHEDULE_ENDS_BEFORE_NOW)
+                .minusMillis(scheduleMillis)
                 .truncatedTo(ChronoUnit.SECONDS);
-        LoginRecordFactory factory = new LoginRecordFactory(seed, start,
-                new RecordMix(0.03, 0.04, Duration.ofSeconds(2), 10_000));
+        LoginRecordFactory factory =
+                new LoginRecordFactory(seed, start, new RecordMix(0.03, 0.04, Duration.ofSeconds(2), 10_000));
         AtomicReference<Exception> failure = new AtomicReference<>();
         long malformed = 0;
         long bytes = 0;
         long began = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(bootstrapServers),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                producerProperties(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < records; i++) {
                 GeneratedRecord record = factory.next(i * 1000 / EVENT_RATE);
                 malformed += record.kind().isMalformed() ? 1 : 0;
                 bytes += record.value().length;
-                producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, record.value()),
-                        (metadata, e) -> {
+                producer.send(
+                        new ProducerRecord<>(topic, (int) (i % partitions), null, record.value()), (metadata, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);
                             }

@@ -42,7 +42,9 @@ final class ProcStats {
     /** Clock ticks per second, as {@code getconf CLK_TCK} says; 100 (the Linux default) if it cannot be asked. */
     static long ticksPerSecond() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String answer = new String(getconf.getInputStream().readAllBytes()).trim();
             return getconf.waitFor() == 0 ? Long.parseLong(answer) : 100;
         } catch (IOException | NumberFormatException e) {

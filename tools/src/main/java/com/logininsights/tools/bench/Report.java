@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything a benchmark found, ready to be written down. */
-record Report(LocalDateTime started, String command, Machine machine, String loadAtEnd, BenchConfig config,
-        Preloader.Loaded loaded, List<ContenderSummary> contenders, List<LatencyRun.Outcome> latency,
+record Report(
+        LocalDateTime started,
+        String command,
+        Machine machine,
+        String loadAtEnd,
+        BenchConfig config,
+        Preloader.Loaded loaded,
+        List<ContenderSummary> contenders,
+        List<LatencyRun.Outcome> latency,
         List<String> latencyFailures) {
 
     /** The median rates of the transactional ceiling, which every contender is compared with. */
@@ -20,7 +27,9 @@ record Report(LocalDateTime started, String command, Machine machine, String loa
     }
 
     private Optional<ContenderSummary> counted(Contender contender) {
-        return contenders.stream().filter(s -> s.contender().equals(contender) && s.anyCounted()).findFirst();
+        return contenders.stream()
+                .filter(s -> s.contender().equals(contender) && s.anyCounted())
+                .findFirst();
     }
 
     boolean allCounted() {

@@ -13,19 +13,33 @@ final class ResultsTable {
         StringBuilder md = new StringBuilder();
         BenchConfig config = report.config();
         md.append("# login-insights benchmark, ")
-                .append(report.started().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("\n\n");
+                .append(report.started().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .append("\n\n");
         md.append("- command: `").append(report.command()).append("`\n");
         md.append("- machine: ").append(report.machine().describe()).append("\n");
-        md.append("- load average (1/5/15 min): ").append(report.machine().loadAverage()).append(" at start, ")
-                .append(report.loadAtEnd()).append(" at end; the broker and the benchmark share the machine\n");
+        md.append("- load average (1/5/15 min): ")
+                .append(report.machine().loadAverage())
+                .append(" at start, ")
+                .append(report.loadAtEnd())
+                .append(" at end; the broker and the benchmark share the machine\n");
         Preloader.Loaded loaded = report.loaded();
-        md.append(String.format(Locale.ROOT, "- data: %,d records from our generator (seed %d), %,d malformed "
-                + "(%.1f%%), %.0f MB, in %d partitions; preloaded in %.1f s%n", loaded.records(), config.seed(),
-                loaded.malformed(), 100.0 * loaded.malformed() / loaded.records(), loaded.bytes() / 1e6,
-                config.partitions(), loaded.took().toMillis() / 1000.0));
-        md.append(String.format(Locale.ROOT, "- %d run(s) per contender, taken in turns%s; each contender in its "
-                + "own JVM with %s%n%n", config.runs(), config.quick() ? "" : ", after one uncounted copy that warms "
-                + "the broker up", String.join(" ", Contender.JVM_FLAGS)));
+        md.append(String.format(
+                Locale.ROOT,
+                "- data: %,d records from our generator (seed %d), %,d malformed "
+                        + "(%.1f%%), %.0f MB, in %d partitions; preloaded in %.1f s%n",
+                loaded.records(),
+                config.seed(),
+                loaded.malformed(),
+                100.0 * loaded.malformed() / loaded.records(),
+                loaded.bytes() / 1e6,
+                config.partitions(),
+                loaded.took().toMillis() / 1000.0));
+        md.append(String.format(
+                Locale.ROOT,
+                "- %d run(s) per contender, taken in turns%s; each contender in its " + "own JVM with %s%n%n",
+                config.runs(),
+                config.quick() ? "" : ", after one uncounted copy that warms " + "the broker up",
+                String.join(" ", Contender.JVM_FLAGS)));
 
         md.append("## Throughput\n\n");
         md.append("| contender | sustained rec/s, median [min-max] | second half rec/s | vs tx ceiling "
@@ -37,15 +51,26 @@ final class ResultsTable {
                 md.append("FAILED (see below) | | | | | | | | |\n");
                 continue;
             }
-            md.append(summary.sustainedPerSecond().format("%,.0f")).append(" | ")
-                    .append(summary.secondHalfPerSecond().format("%,.0f")).append(" | ")
-                    .append(ratios(summary, report.ceiling())).append(" | ")
-                    .append(ratios(summary, report.handLoop())).append(" | ")
-                    .append(summary.startupSeconds().format("%.1f")).append(" | ")
-                    .append(summary.wholeRunSeconds().format("%.1f")).append(" | ")
-                    .append(summary.cpuSeconds().format("%.1f")).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", summary.cpuMicrosPerRecord().median())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.0f", summary.peakRssMb().median())).append(" |\n");
+            md.append(summary.sustainedPerSecond().format("%,.0f"))
+                    .append(" | ")
+                    .append(summary.secondHalfPerSecond().format("%,.0f"))
+                    .append(" | ")
+                    .append(ratios(summary, report.ceiling()))
+                    .append(" | ")
+                    .append(ratios(summary, report.handLoop()))
+                    .append(" | ")
+                    .append(summary.startupSeconds().format("%.1f"))
+                    .append(" | ")
+                    .append(summary.wholeRunSeconds().format("%.1f"))
+                    .append(" | ")
+                    .append(summary.cpuSeconds().format("%.1f"))
+                    .append(" | ")
+                    .append(String.format(
+                            Locale.ROOT, "%.1f", summary.cpuMicrosPerRecord().median()))
+                    .append(" | ")
+                    .append(String.format(
+                            Locale.ROOT, "%.0f", summary.peakRssMb().median()))
+                    .append(" |\n");
         }
         md.append("""
 
@@ -63,19 +88,29 @@ final class ResultsTable {
                 """);
 
         if (!report.latency().isEmpty() || !report.latencyFailures().isEmpty()) {
-            md.append(String.format(Locale.ROOT, "%n## End-to-end latency (job at parallelism 1, generator at %,d "
-                    + "records/s for %s)%n%n", config.latencyRate(), Durations.format(config.latencyDuration())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## End-to-end latency (job at parallelism 1, generator at %,d " + "records/s for %s)%n%n",
+                    config.latencyRate(),
+                    Durations.format(config.latencyDuration())));
             md.append("| delivery | checkpoint interval | inputs measured | missing | append to append, ms: p50 / "
                     + "p99 / max | append to visible (read_committed), ms: p50 / p99 / max |\n");
             md.append("| --- | --: | --: | --: | --: | --: |\n");
             for (LatencyRun.Outcome outcome : report.latency()) {
                 LatencyJoin.Result result = outcome.result();
-                md.append("| ").append(outcome.scenario().title()).append(" | ")
-                        .append(Durations.format(outcome.scenario().checkpointInterval())).append(" | ")
-                        .append(String.format(Locale.ROOT, "%,d", result.measured())).append(" | ")
-                        .append(String.format(Locale.ROOT, "%,d", result.unmatched())).append(" | ")
-                        .append(percentiles(result.appendToAppend())).append(" | ")
-                        .append(percentiles(result.appendToVisible())).append(" |\n");
+                md.append("| ")
+                        .append(outcome.scenario().title())
+                        .append(" | ")
+                        .append(Durations.format(outcome.scenario().checkpointInterval()))
+                        .append(" | ")
+                        .append(String.format(Locale.ROOT, "%,d", result.measured()))
+                        .append(" | ")
+                        .append(String.format(Locale.ROOT, "%,d", result.unmatched()))
+                        .append(" | ")
+                        .append(percentiles(result.appendToAppend()))
+                        .append(" | ")
+                        .append(percentiles(result.appendToVisible()))
+                        .append(" |\n");
             }
             for (String failure : report.latencyFailures()) {
                 md.append("| FAILED: ").append(failure.replace("\n", " ")).append(" | | | | | |\n");
@@ -101,22 +136,36 @@ final class ResultsTable {
         for (ContenderSummary summary : report.contenders()) {
             for (RunMeasurement run : summary.runs()) {
                 boolean any = run.output().records() > 0;
-                md.append(String.format(Locale.ROOT,
+                md.append(String.format(
+                        Locale.ROOT,
                         "| %s | %d | %,d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.0f | %s |%n",
-                        run.contender().title(), run.run(), run.output().records(),
-                        any ? run.sustainedPerSecond() : 0.0, any ? run.secondHalfPerSecond() : 0.0,
-                        any ? run.startupSeconds() : 0.0, run.wholeRunSeconds(),
-                        run.usage().cpuSeconds(), run.usage().peakRssMb(),
-                        run.failure().map(f -> "FAILED: " + f.replace("\n", " ").replace("|", "/")).orElse("")));
+                        run.contender().title(),
+                        run.run(),
+                        run.output().records(),
+                        any ? run.sustainedPerSecond() : 0.0,
+                        any ? run.secondHalfPerSecond() : 0.0,
+                        any ? run.startupSeconds() : 0.0,
+                        run.wholeRunSeconds(),
+                        run.usage().cpuSeconds(),
+                        run.usage().peakRssMb(),
+                        run.failure()
+                                .map(f -> "FAILED: " + f.replace("\n", " ").replace("|", "/"))
+                                .orElse("")));
             }
         }
         return md.toString();
     }
 
     private static String ratios(ContenderSummary summary, Optional<ContenderSummary> reference) {
-        return reference.map(r -> String.format(Locale.ROOT, "%.2f / %.2f",
-                summary.sustainedPerSecond().median() / r.sustainedPerSecond().median(),
-                summary.secondHalfPerSecond().median() / r.secondHalfPerSecond().median())).orElse("-");
+        return reference
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        "%.2f / %.2f",
+                        summary.sustainedPerSecond().median()
+                                / r.sustainedPerSecond().median(),
+                        summary.secondHalfPerSecond().median()
+                                / r.secondHalfPerSecond().median()))
+                .orElse("-");
     }
 
     private static String percentiles(LatencyJoin.Percentiles p) {

@@ -9,8 +9,16 @@ import java.util.Optional;
  *
  * @param failure why the run does not count, if it does not
  */
-record RunMeasurement(Contender contender, int run, long expectedRecords, AppendTimeScan.Span output,
-        long launchMillis, long exitMillis, ProcessSampler.Usage usage, Path log, Optional<String> failure) {
+record RunMeasurement(
+        Contender contender,
+        int run,
+        long expectedRecords,
+        AppendTimeScan.Span output,
+        long launchMillis,
+        long exitMillis,
+        ProcessSampler.Usage usage,
+        Path log,
+        Optional<String> failure) {
 
     /** Output records per second from the first output append to the last: start-up and shutdown excluded. */
     double sustainedPerSecond() {

@@ -16,7 +16,7 @@ record Spread(double median, double min, double max) {
         if (min == max) {
             return middle;
         }
-        return middle + " [" + String.format(Locale.ROOT, pattern, min) + "-"
-                + String.format(Locale.ROOT, pattern, max) + "]";
+        return middle + " [" + String.format(Locale.ROOT, pattern, min) + "-" + String.format(Locale.ROOT, pattern, max)
+                + "]";
     }
 }

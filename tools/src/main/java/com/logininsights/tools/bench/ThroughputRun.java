@@ -22,8 +22,14 @@ final class ThroughputRun {
     private final Path logDir;
     private final Progress progress;
 
-    ThroughputRun(Contender.Launch launch, BenchAdmin admin, String inputTopic, long inputRecords, int partitions,
-            Path logDir, Progress progress) {
+    ThroughputRun(
+            Contender.Launch launch,
+            BenchAdmin admin,
+            String inputTopic,
+            long inputRecords,
+            int partitions,
+            Path logDir,
+            Progress progress) {
         this.launch = launch;
         this.admin = admin;
         this.inputTopic = inputTopic;
@@ -45,8 +51,8 @@ final class ThroughputRun {
         long launched = System.currentTimeMillis();
         ProcessSampler.Usage usage;
         Optional<String> failure = Optional.empty();
-        try (ChildProcess child = ChildProcess.start(contender.title(),
-                contender.command(launch, topics, "bench-" + runName), log);
+        try (ChildProcess child = ChildProcess.start(
+                        contender.title(), contender.command(launch, topics, "bench-" + runName), log);
                 ProcessSampler sampler = ProcessSampler.start(child.pid())) {
             while (!child.waitFor(Duration.ofSeconds(1))) {
                 long elapsed = System.currentTimeMillis() - launched;
@@ -54,8 +60,14 @@ final class ThroughputRun {
                     failure = Optional.of("still running after " + timeout.toSeconds() + " s; stopped");
                     break;
                 }
-                progress.update(String.format(Locale.ROOT, "%s  %-40s %4d s  %,d of %,d records out", label,
-                        contender.title(), elapsed / 1000, admin.endOffsetSum(watched), inputRecords));
+                progress.update(String.format(
+                        Locale.ROOT,
+                        "%s  %-40s %4d s  %,d of %,d records out",
+                        label,
+                        contender.title(),
+                        elapsed / 1000,
+                        admin.endOffsetSum(watched),
+                        inputRecords));
             }
             if (failure.isEmpty() && child.exitValue() != 0) {
                 failure = Optional.of("exit code " + child.exitValue());
@@ -67,8 +79,8 @@ final class ThroughputRun {
         AppendTimeScan.Span output = AppendTimeScan.scan(launch.bootstrapServers(), admin, topics.perRecordOutputs());
         admin.delete(topics.outputs());
         if (failure.isEmpty() && output.records() != inputRecords) {
-            failure = Optional.of(String.format(Locale.ROOT, "%,d of %,d records came out", output.records(),
-                    inputRecords));
+            failure = Optional.of(
+                    String.format(Locale.ROOT, "%,d of %,d records came out", output.records(), inputRecords));
         }
         failure = failure.map(reason -> reason + "; log " + log + tail(log));
         return new RunMeasurement(contender, run, inputRecords, output, launched, exited, usage, log, failure);

@@ -41,8 +41,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class TransformLoop {
     /** Settings shared by the contenders; the producer's match the job's sinks (linger 10 ms, 128 KiB batches, lz4). */
-    record Settings(String bootstrapServers, String inputTopic, String groupId, boolean transactional,
-            boolean bounded, long commitEveryRecords, Duration commitEvery) {}
+    record Settings(
+            String bootstrapServers,
+            String inputTopic,
+            String groupId,
+            boolean transactional,
+            boolean bounded,
+            long commitEveryRecords,
+            Duration commitEvery) {}
 
     private final Settings settings;
     private final Function<ConsumerRecord<byte[], byte[]>, ProducerRecord<byte[], byte[]>> transform;
@@ -56,8 +62,8 @@ final class TransformLoop {
     private long sinceCommit;
     private long lastCommitNanos;
 
-    TransformLoop(Settings settings,
-            Function<ConsumerRecord<byte[], byte[]>, ProducerRecord<byte[], byte[]>> transform) {
+    TransformLoop(
+            Settings settings, Function<ConsumerRecord<byte[], byte[]>, ProducerRecord<byte[], byte[]>> transform) {
         this.settings = settings;
         this.transform = transform;
     }
@@ -108,12 +114,14 @@ final class TransformLoop {
                                 sendFailure.compareAndSet(null, e);
                             }
                         });
-                        uncommitted.put(new TopicPartition(record.topic(), record.partition()),
+                        uncommitted.put(
+                                new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
                         sinceCommit++;
                     }
                     if (sinceCommit >= settings.commitEveryRecords()
-                            || System.nanoTime() - lastCommitNanos >= settings.commitEvery().toNanos()) {
+                            || System.nanoTime() - lastCommitNanos
+                                    >= settings.commitEvery().toNanos()) {
                         commit(true);
                     }
                 } catch (WakeupException stop) {
@@ -179,7 +187,8 @@ final class TransformLoop {
 
     private Map<TopicPartition, Long> endOffsets() {
         List<TopicPartition> partitions = consumer.partitionsFor(settings.inputTopic()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         return new HashMap<>(consumer.endOffsets(partitions));
     }
 
@@ -243,8 +252,12 @@ final class TransformLoop {
     }
 
     static Settings settings(LoopArgs args) {
-        return new Settings(args.required("--bootstrap-servers"), args.required("--input"),
-                args.required("--group-id"), args.has("--transactional"), args.has("--bounded"),
+        return new Settings(
+                args.required("--bootstrap-servers"),
+                args.required("--input"),
+                args.required("--group-id"),
+                args.has("--transactional"),
+                args.has("--bounded"),
                 args.number("--commit-every-records", 100_000),
                 Duration.ofMillis(args.number("--commit-every-ms", 1_000)));
     }

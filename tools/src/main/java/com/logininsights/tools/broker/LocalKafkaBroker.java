@@ -1,5 +1,7 @@
 package com.logininsights.tools.broker;
 
+import com.logininsights.tools.ChildProcess;
+import com.logininsights.tools.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +14,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import com.logininsights.tools.ChildProcess;
-import com.logininsights.tools.Ports;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -43,7 +43,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         if (!Files.exists(settings.logDir().resolve("meta.properties"))) {
             format(config, log4j);
         }
-        process = ChildProcess.start("Kafka broker", java(log4j, "kafka.Kafka", config.toString()),
+        process = ChildProcess.start(
+                "Kafka broker",
+                java(log4j, "kafka.Kafka", config.toString()),
                 settings.dataDir().resolve("broker.log"));
         awaitReady();
     }
@@ -70,8 +72,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private void format(Path config, Path log4j) throws IOException, InterruptedException {
         Path log = settings.dataDir().resolve("format.log");
-        try (ChildProcess formatter = ChildProcess.start("Kafka storage format", java(log4j,
-                "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+        try (ChildProcess formatter = ChildProcess.start(
+                "Kafka storage format",
+                java(
+                        log4j,
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        config.toString()),
                 log)) {
             if (!formatter.waitFor(Duration.ofSeconds(60)) || formatter.exitValue() != 0) {
                 throw new IOException("formatting the Kafka data folder failed; see " + log);
@@ -82,9 +92,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private List<String> java(Path log4j, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
-                "-Xms256m", "-Xmx512m",
+                "-Xms256m",
+                "-Xmx512m",
                 "-Dlog4j2.configurationFile=" + log4j,
-                "-cp", settings.classpath(),
+                "-cp",
+                settings.classpath(),
                 mainClass));
         command.addAll(List.of(args));
         return command;
@@ -96,8 +108,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@127.0.0.1:" + settings.controllerPort()),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + settings.port() + ",CONTROLLER://127.0.0.1:"
-                        + settings.controllerPort()),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://127.0.0.1:" + settings.port() + ",CONTROLLER://127.0.0.1:"
+                                + settings.controllerPort()),
                 Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + settings.port()),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
@@ -121,16 +135,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private Path writeLogConfig() throws IOException {
         Path file = settings.dataDir().resolve("broker-log4j2.properties");
-        Files.writeString(file, String.join("\n",
-                "rootLogger.level = WARN",
-                "rootLogger.appenderRef.out.ref = Out",
-                "appender.out.name = Out",
-                "appender.out.type = Console",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                "logger.server.name = kafka.server.KafkaRaftServer",
-                "logger.server.level = INFO",
-                ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "rootLogger.level = WARN",
+                        "rootLogger.appenderRef.out.ref = Out",
+                        "appender.out.name = Out",
+                        "appender.out.type = Console",
+                        "appender.out.layout.type = PatternLayout",
+                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                        "logger.server.name = kafka.server.KafkaRaftServer",
+                        "logger.server.level = INFO",
+                        ""));
         return file;
     }
 
@@ -143,8 +160,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try (Admin client = Admin.create(admin)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IOException("the Kafka broker exited at start (code " + process.exitValue() + "):\n"
-                            + tailOfLog());
+                    throw new IOException(
+                            "the Kafka broker exited at start (code " + process.exitValue() + "):\n" + tailOfLog());
                 }
                 try {
                     client.describeCluster().nodes().get(3, TimeUnit.SECONDS);
@@ -155,8 +172,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             }
         }
         close();
-        throw new IOException("the Kafka broker did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n"
-                + tailOfLog());
+        throw new IOException(
+                "the Kafka broker did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n" + tailOfLog());
     }
 
     private String tailOfLog() {

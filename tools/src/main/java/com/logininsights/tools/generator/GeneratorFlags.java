@@ -25,44 +25,109 @@ public final class GeneratorFlags {
 
     /** Epoch seconds at or above this are milliseconds by mistake: as seconds they would be the year 5138. */
     private static final long MILLIS_AS_SECONDS = 100_000_000_000L;
+
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     private interface Setter {
         void apply(Builder builder, String value);
     }
 
-    private record Flag(String name, String valueName, String defaultText, String help, boolean repeatable,
-            Setter setter) {}
+    private record Flag(
+            String name, String valueName, String defaultText, String help, boolean repeatable, Setter setter) {}
 
     private static final List<Flag> FLAGS = List.of(
-            new Flag("--bootstrap-servers", "HOST:PORT[,...]", DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers to connect to",
-                    false, (b, v) -> b.bootstrapServers = nonBlank(v)),
+            new Flag(
+                    "--bootstrap-servers",
+                    "HOST:PORT[,...]",
+                    DEFAULT_BOOTSTRAP_SERVERS,
+                    "Kafka brokers to connect to",
+                    false,
+                    (b, v) -> b.bootstrapServers = nonBlank(v)),
             new Flag("--topic", "NAME", DEFAULT_TOPIC, "topic to write to", false, (b, v) -> b.topic = topic(v)),
-            new Flag("--rate", "N|max", plain(DEFAULT_RATE), "records per second; max or 0: as fast as possible", false,
+            new Flag(
+                    "--rate",
+                    "N|max",
+                    plain(DEFAULT_RATE),
+                    "records per second; max or 0: as fast as possible",
+                    false,
                     (b, v) -> b.rate = rate(v)),
-            new Flag("--count", "N", "unlimited", "stop after N records", false,
+            new Flag(
+                    "--count",
+                    "N",
+                    "unlimited",
+                    "stop after N records",
+                    false,
                     (b, v) -> b.count = OptionalLong.of(positiveLong(v))),
-            new Flag("--bad-share", "FRACTION", plain(DEFAULT_BAD_SHARE),
-                    "share of malformed records (0..1), all kinds alike", false, (b, v) -> b.badShare = share(v)),
-            new Flag("--missing-share", "FRACTION", plain(DEFAULT_MISSING_SHARE),
-                    "share of the rest missing an optional field", false, (b, v) -> b.missingShare = share(v)),
-            new Flag("--jitter", "DURATION", Durations.format(DEFAULT_JITTER),
-                    "most an event time lags its send time (out of order)", false,
+            new Flag(
+                    "--bad-share",
+                    "FRACTION",
+                    plain(DEFAULT_BAD_SHARE),
+                    "share of malformed records (0..1), all kinds alike",
+                    false,
+                    (b, v) -> b.badShare = share(v)),
+            new Flag(
+                    "--missing-share",
+                    "FRACTION",
+                    plain(DEFAULT_MISSING_SHARE),
+                    "share of the rest missing an optional field",
+                    false,
+                    (b, v) -> b.missingShare = share(v)),
+            new Flag(
+                    "--jitter",
+                    "DURATION",
+                    Durations.format(DEFAULT_JITTER),
+                    "most an event time lags its send time (out of order)",
+                    false,
                     (b, v) -> b.jitter = nonNegativeDuration(v)),
-            new Flag("--quiet-partition", "N", "none", "never write to partition N (exercises idleness)", false,
+            new Flag(
+                    "--quiet-partition",
+                    "N",
+                    "none",
+                    "never write to partition N (exercises idleness)",
+                    false,
                     (b, v) -> b.quietPartition = OptionalInt.of(nonNegativeInt(v))),
-            new Flag("--partitions", "N", "producer's choice", "deal records round-robin over partitions 0..N-1", false,
+            new Flag(
+                    "--partitions",
+                    "N",
+                    "producer's choice",
+                    "deal records round-robin over partitions 0..N-1",
+                    false,
                     (b, v) -> b.partitions = OptionalInt.of(positiveInt(v))),
-            new Flag("--seed", "N", "random", "the same seed gives the same records", false,
+            new Flag(
+                    "--seed",
+                    "N",
+                    "random",
+                    "the same seed gives the same records",
+                    false,
                     (b, v) -> b.seed = OptionalLong.of(anyLong(v))),
-            new Flag("--start-time", "EPOCH_SECONDS", "now", "event time of the first record", false,
+            new Flag(
+                    "--start-time",
+                    "EPOCH_SECONDS",
+                    "now",
+                    "event time of the first record",
+                    false,
                     (b, v) -> b.startTime = Optional.of(epochSeconds(v))),
-            new Flag("--users", "N", String.valueOf(DEFAULT_USERS), "distinct users the records come from", false,
+            new Flag(
+                    "--users",
+                    "N",
+                    String.valueOf(DEFAULT_USERS),
+                    "distinct users the records come from",
+                    false,
                     (b, v) -> b.users = positiveInt(v)),
-            new Flag("--producer-property", "KEY=VALUE", "none", "Kafka producer setting; repeatable", true,
+            new Flag(
+                    "--producer-property",
+                    "KEY=VALUE",
+                    "none",
+                    "Kafka producer setting; repeatable",
+                    true,
                     GeneratorFlags::producerProperty),
-            new Flag("--report-every", "DURATION", Durations.format(DEFAULT_REPORT_EVERY), "how often to log progress",
-                    false, (b, v) -> b.reportEvery = positiveDuration(v)));
+            new Flag(
+                    "--report-every",
+                    "DURATION",
+                    Durations.format(DEFAULT_REPORT_EVERY),
+                    "how often to log progress",
+                    false,
+                    (b, v) -> b.reportEvery = positiveDuration(v)));
 
     private GeneratorFlags() {}
 
@@ -232,7 +297,8 @@ public final class GeneratorFlags {
         if (equals <= 0) {
             throw new IllegalArgumentException("'" + value + "' is not key=value");
         }
-        builder.producerProperties.put(value.substring(0, equals).trim(), value.substring(equals + 1).trim());
+        builder.producerProperties.put(
+                value.substring(0, equals).trim(), value.substring(equals + 1).trim());
     }
 
     /** Collects flag values over the defaults, then checks the ones that depend on each other. */
@@ -257,15 +323,28 @@ public final class GeneratorFlags {
                 int quiet = quietPartition.getAsInt();
                 int spread = partitions.getAsInt();
                 if (quiet >= spread) {
-                    throw new UsageException("--quiet-partition: partition " + quiet
-                            + " is not among the --partitions " + spread + " (0.." + (spread - 1) + ") anyway");
+                    throw new UsageException("--quiet-partition: partition " + quiet + " is not among the --partitions "
+                            + spread + " (0.." + (spread - 1) + ") anyway");
                 }
                 if (spread < 2) {
                     throw new UsageException("--quiet-partition: with --partitions 1 no partition is left to write to");
                 }
             }
-            return new GeneratorConfig(bootstrapServers, topic, rate, count, badShare, missingShare, jitter,
-                    quietPartition, partitions, seed, startTime, producerProperties, reportEvery, users);
+            return new GeneratorConfig(
+                    bootstrapServers,
+                    topic,
+                    rate,
+                    count,
+                    badShare,
+                    missingShare,
+                    jitter,
+                    quietPartition,
+                    partitions,
+                    seed,
+                    startTime,
+                    producerProperties,
+                    reportEvery,
+                    users);
         }
     }
 }

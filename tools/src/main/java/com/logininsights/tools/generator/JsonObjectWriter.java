@@ -60,7 +60,8 @@ final class JsonObjectWriter {
             }
             json.writeEndObject();
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 

@@ -40,6 +40,7 @@ public final class LoginEventGenerator {
     private volatile boolean stopRequested;
     /** Guards {@link #connecting}: a stop may interrupt the metadata wait, and nothing after it. */
     private final Object connectingLock = new Object();
+
     private boolean connecting;
     private volatile int exitCode = 1;
 
@@ -105,8 +106,8 @@ public final class LoginEventGenerator {
         try {
             producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         } catch (KafkaException e) {
-            System.err.println("error: --producer-property: the Kafka producer rejects its settings: "
-                    + rootMessage(e));
+            System.err.println(
+                    "error: --producer-property: the Kafka producer rejects its settings: " + rootMessage(e));
             return 2;
         }
         try {
@@ -119,7 +120,8 @@ public final class LoginEventGenerator {
                 return 1;
             } catch (TimeoutException e) {
                 System.err.println("error: no metadata for topic '" + config.topic() + "' from "
-                        + config.bootstrapServers() + " within " + ProducerSettings.maxBlock(properties).toSeconds()
+                        + config.bootstrapServers() + " within "
+                        + ProducerSettings.maxBlock(properties).toSeconds()
                         + " s: is the broker up and reachable at that address, and does the topic exist (or may"
                         + " the broker create it)? Check --bootstrap-servers.");
                 return 1;
@@ -134,7 +136,11 @@ public final class LoginEventGenerator {
             long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
             Instant start = config.startTime().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
             LoginRecordFactory factory = new LoginRecordFactory(seed, start, config.recordMix());
-            LOG.info("seed {} (pass --seed {} to repeat), first event time {}, {}, partitions: {}", seed, seed, start,
+            LOG.info(
+                    "seed {} (pass --seed {} to repeat), first event time {}, {}, partitions: {}",
+                    seed,
+                    seed,
+                    start,
                     config.unpaced() ? "as fast as possible" : config.recordsPerSecond() + " records/s",
                     partitions.describe());
             long sendingNanos = send(factory, producer, partitions);
@@ -182,7 +188,8 @@ public final class LoginEventGenerator {
                 GeneratedRecord record = factory.next(scheduledNanos / 1_000_000);
                 stats.sent(record);
                 try {
-                    producer.send(new ProducerRecord<>(config.topic(), partitions.next(), null, record.value()),
+                    producer.send(
+                            new ProducerRecord<>(config.topic(), partitions.next(), null, record.value()),
                             (metadata, failure) -> {
                                 if (failure == null) {
                                     stats.acknowledged();

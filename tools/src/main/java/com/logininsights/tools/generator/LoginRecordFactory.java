@@ -17,7 +17,11 @@ public final class LoginRecordFactory {
 
     /** Upstream drops device_type far more often than anything else. */
     private static final WeightedChoice<String> MISSING_FIELDS = new WeightedChoice<String>()
-            .add("device_type", 6).add("app_version", 1).add("ip", 1).add("locale", 1).add("device_id", 1);
+            .add("device_type", 6)
+            .add("app_version", 1)
+            .add("ip", 1)
+            .add("locale", 1)
+            .add("device_id", 1);
 
     private static final double NULL_RATHER_THAN_ABSENT = 0.25;
     private static final double TIMESTAMP_AS_STRING = 0.5;

@@ -17,6 +17,7 @@ final class Malformations {
 
     /** 2100-01-01T00:00:00Z: far enough ahead to be wrong under any clock skew. */
     private static final long YEAR_2100_SECONDS = 4_102_444_800L;
+
     private static final long YEAR_SECONDS = 365L * 24 * 3600;
 
     /** Byte sequences no strict UTF-8 decoder accepts. */
@@ -127,7 +128,9 @@ final class Malformations {
             case 0 -> replaced(valid, "user_id", 1 + random.nextInt(100_000));
             case 1 -> replaced(valid, "timestamp", Boolean.TRUE);
             case 2 -> replaced(valid, "locale", 7);
-            case 3 -> replaced(valid, "device_type", List.of(find(valid, "device_type").value()));
+            case 3 ->
+                replaced(
+                        valid, "device_type", List.of(find(valid, "device_type").value()));
             default -> replaced(valid, "ip", Map.of("v4", find(valid, "ip").value()));
         };
     }
@@ -178,7 +181,9 @@ final class Malformations {
     }
 
     private static Field find(List<Field> fields, String name) {
-        return fields.stream().filter(field -> field.name().equals(name)).findFirst()
+        return fields.stream()
+                .filter(field -> field.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no field " + name));
     }
 
@@ -187,7 +192,9 @@ final class Malformations {
     }
 
     private static List<Field> replaced(List<Field> fields, String name, Object value) {
-        return fields.stream().map(field -> field.name().equals(name) ? new Field(name, value) : field).toList();
+        return fields.stream()
+                .map(field -> field.name().equals(name) ? new Field(name, value) : field)
+                .toList();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

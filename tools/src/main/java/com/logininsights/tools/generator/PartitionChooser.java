@@ -27,7 +27,8 @@ final class PartitionChooser {
         }
         List<Integer> targets = new ArrayList<>();
         for (int partition = 0; partition < spread; partition++) {
-            if (config.quietPartition().isEmpty() || partition != config.quietPartition().getAsInt()) {
+            if (config.quietPartition().isEmpty()
+                    || partition != config.quietPartition().getAsInt()) {
                 targets.add(partition);
             }
         }

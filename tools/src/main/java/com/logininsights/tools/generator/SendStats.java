@@ -48,12 +48,16 @@ final class SendStats {
             sent += count;
         }
         Map<String, Long> failures = new TreeMap<>();
-        failuresByCause.forEach((cause, count) ->
-                failures.put(cause + ", the first: " + firstMessageByCause.get(cause), count.sum()));
+        failuresByCause.forEach(
+                (cause, count) -> failures.put(cause + ", the first: " + firstMessageByCause.get(cause), count.sum()));
         return new Snapshot(sent, sentBytes.sum(), acknowledged.sum(), failures, byKind);
     }
 
-    record Snapshot(long sent, long bytes, long acknowledged, Map<String, Long> failuresByCause,
+    record Snapshot(
+            long sent,
+            long bytes,
+            long acknowledged,
+            Map<String, Long> failuresByCause,
             Map<RecordKind, Long> sentByKind) {
         long failed() {
             return failuresByCause.values().stream().mapToLong(Long::longValue).sum();
@@ -64,7 +68,10 @@ final class SendStats {
             StringBuilder text = new StringBuilder();
             sentByKind.forEach((kind, count) -> {
                 if (count > 0) {
-                    text.append(text.length() == 0 ? "" : " ").append(label(kind)).append('=').append(count);
+                    text.append(text.length() == 0 ? "" : " ")
+                            .append(label(kind))
+                            .append('=')
+                            .append(count);
                 }
             });
             return text.toString();

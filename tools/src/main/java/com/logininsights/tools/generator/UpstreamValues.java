@@ -7,22 +7,69 @@ import java.util.random.RandomGenerator;
 final class UpstreamValues {
     /** Most users are on the current release, as in every published sample. */
     private static final WeightedChoice<String> APP_VERSIONS = new WeightedChoice<String>()
-            .add("2.3.0", 60).add("2.2.1", 18).add("2.4.0", 12).add("2.1.9", 6).add("3.0.0", 4);
+            .add("2.3.0", 60)
+            .add("2.2.1", 18)
+            .add("2.4.0", 12)
+            .add("2.1.9", 6)
+            .add("3.0.0", 4);
 
     /** Upstream's spelling, mixed case included. */
-    private static final WeightedChoice<String> DEVICE_TYPES = new WeightedChoice<String>()
-            .add("android", 55).add("iOS", 45);
+    private static final WeightedChoice<String> DEVICE_TYPES =
+            new WeightedChoice<String>().add("android", 55).add("iOS", 45);
 
     /** Weighted roughly by population (millions), so that a "top locales" insight has a clear top. */
     private static final WeightedChoice<String> US_STATES = new WeightedChoice<String>()
-            .add("CA", 39).add("TX", 30).add("FL", 22).add("NY", 20).add("PA", 13).add("IL", 13).add("OH", 12)
-            .add("GA", 11).add("NC", 11).add("MI", 10).add("NJ", 9).add("VA", 9).add("WA", 8).add("AZ", 7)
-            .add("TN", 7).add("MA", 7).add("IN", 7).add("MD", 6).add("MO", 6).add("WI", 6).add("CO", 6)
-            .add("MN", 6).add("SC", 5).add("AL", 5).add("LA", 5).add("KY", 5).add("OR", 4).add("OK", 4)
-            .add("CT", 4).add("UT", 3).add("IA", 3).add("NV", 3).add("AR", 3).add("MS", 3).add("KS", 3)
-            .add("NM", 2).add("NE", 2).add("ID", 2).add("WV", 2).add("HI", 1).add("NH", 1).add("ME", 1)
-            .add("MT", 1).add("RI", 1).add("DE", 1).add("SD", 1).add("ND", 1).add("AK", 1).add("DC", 1)
-            .add("VT", 1).add("WY", 1);
+            .add("CA", 39)
+            .add("TX", 30)
+            .add("FL", 22)
+            .add("NY", 20)
+            .add("PA", 13)
+            .add("IL", 13)
+            .add("OH", 12)
+            .add("GA", 11)
+            .add("NC", 11)
+            .add("MI", 10)
+            .add("NJ", 9)
+            .add("VA", 9)
+            .add("WA", 8)
+            .add("AZ", 7)
+            .add("TN", 7)
+            .add("MA", 7)
+            .add("IN", 7)
+            .add("MD", 6)
+            .add("MO", 6)
+            .add("WI", 6)
+            .add("CO", 6)
+            .add("MN", 6)
+            .add("SC", 5)
+            .add("AL", 5)
+            .add("LA", 5)
+            .add("KY", 5)
+            .add("OR", 4)
+            .add("OK", 4)
+            .add("CT", 4)
+            .add("UT", 3)
+            .add("IA", 3)
+            .add("NV", 3)
+            .add("AR", 3)
+            .add("MS", 3)
+            .add("KS", 3)
+            .add("NM", 2)
+            .add("NE", 2)
+            .add("ID", 2)
+            .add("WV", 2)
+            .add("HI", 1)
+            .add("NH", 1)
+            .add("ME", 1)
+            .add("MT", 1)
+            .add("RI", 1)
+            .add("DE", 1)
+            .add("SD", 1)
+            .add("ND", 1)
+            .add("AK", 1)
+            .add("DC", 1)
+            .add("VT", 1)
+            .add("WY", 1);
 
     /** Country codes that are not also US state codes, so a reader can tell which one was meant. */
     private static final String[] COUNTRIES = {"RU", "GB", "FR", "JP", "MX", "BR", "CN", "UA", "PL", "NG", "ES", "SE"};

@@ -16,8 +16,12 @@ final class UserPool {
     UserPool(int size, RandomGenerator random) {
         users = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            users.add(new LoginUser(UpstreamValues.uuid(random), UpstreamValues.appVersion(random),
-                    UpstreamValues.deviceType(random), UpstreamValues.deviceId(random), UpstreamValues.locale(random)));
+            users.add(new LoginUser(
+                    UpstreamValues.uuid(random),
+                    UpstreamValues.appVersion(random),
+                    UpstreamValues.deviceType(random),
+                    UpstreamValues.deviceId(random),
+                    UpstreamValues.locale(random)));
         }
     }
 

@@ -41,8 +41,12 @@ public final class Playground {
     private volatile LiveView view;
 
     /** What a run saw, and the programs it started (all stopped by the time it returns). */
-    public record Result(int exitCode, List<JsonNode> summaries, Map<String, Long> deadLettersByReason,
-            long lateEvents, List<Long> pids) {}
+    public record Result(
+            int exitCode,
+            List<JsonNode> summaries,
+            Map<String, Long> deadLettersByReason,
+            long lateEvents,
+            List<Long> pids) {}
 
     public Playground(PlaygroundConfig config, Path repository, PrintStream out) {
         this.config = config;
@@ -83,19 +87,32 @@ public final class Playground {
             out.println("login-insights playground");
             String bootstrap = startOrFindBroker(started, pids);
             createTopics(bootstrap);
-            ChildProcess job = ChildProcess.start("job", jobCommand(bootstrap), config.dataDir().resolve("job.log"));
+            ChildProcess job = ChildProcess.start(
+                    "job", jobCommand(bootstrap), config.dataDir().resolve("job.log"));
             started.add(0, job);
             pids.add(job.pid());
-            out.printf(Locale.ROOT, "  job           Flink web UI on http://localhost:%d (pid %d); log %s%n",
-                    config.webUiPort(), job.pid(), job.log());
-            ChildProcess generator = ChildProcess.start("generator", generatorCommand(bootstrap),
-                    config.dataDir().resolve("generator.log"));
+            out.printf(
+                    Locale.ROOT,
+                    "  job           Flink web UI on http://localhost:%d (pid %d); log %s%n",
+                    config.webUiPort(),
+                    job.pid(),
+                    job.log());
+            ChildProcess generator = ChildProcess.start(
+                    "generator", generatorCommand(bootstrap), config.dataDir().resolve("generator.log"));
             started.add(0, generator);
             pids.add(generator.pid());
-            out.printf(Locale.ROOT, "  generator     %s records/s, %.0f%% malformed (pid %d); log %s%n", config.rate(),
-                    config.badShare() * 100, generator.pid(), generator.log());
-            out.printf(Locale.ROOT, "Windows of %s close as event time passes; results are committed every %s."
-                    + " Ctrl-C stops everything.%n%n", Durations.format(config.window()),
+            out.printf(
+                    Locale.ROOT,
+                    "  generator     %s records/s, %.0f%% malformed (pid %d); log %s%n",
+                    config.rate(),
+                    config.badShare() * 100,
+                    generator.pid(),
+                    generator.log());
+            out.printf(
+                    Locale.ROOT,
+                    "Windows of %s close as event time passes; results are committed every %s."
+                            + " Ctrl-C stops everything.%n%n",
+                    Durations.format(config.window()),
                     Durations.format(config.checkpointInterval()));
             exitCode = follow(bootstrap, List.of(generator, job), started);
             return new Result(exitCode, view.summaries(), view.deadLettersByReason(), view.lateEvents(), pids);
@@ -113,12 +130,17 @@ public final class Playground {
             throws InterruptedException {
         view = new LiveView(bootstrap, Topics.DEFAULT, out);
         started.add(0, view);
-        long deadline = config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        long deadline =
+                config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
         while (!stopRequested && System.nanoTime() < deadline) {
             for (ChildProcess program : programs) {
                 if (!program.isAlive()) {
-                    out.printf(Locale.ROOT, "playground: the %s stopped (exit code %d); see %s%n", program.name(),
-                            program.exitValue(), program.log());
+                    out.printf(
+                            Locale.ROOT,
+                            "playground: the %s stopped (exit code %d); see %s%n",
+                            program.name(),
+                            program.exitValue(),
+                            program.log());
                     return 1;
                 }
             }
@@ -171,14 +193,21 @@ public final class Playground {
             out.println("  Kafka broker  " + config.existingBroker().get() + " (yours)");
             return config.existingBroker().get();
         }
-        BrokerSettings settings = new BrokerSettings(config.dataDir().resolve("kafka"), config.brokerPort(),
-                config.brokerPort() + 1, System.getProperty("java.class.path"));
+        BrokerSettings settings = new BrokerSettings(
+                config.dataDir().resolve("kafka"),
+                config.brokerPort(),
+                config.brokerPort() + 1,
+                System.getProperty("java.class.path"));
         LocalKafkaBroker broker = new LocalKafkaBroker(settings);
         started.add(broker);
         broker.start();
         pids.add(broker.pid());
-        out.printf(Locale.ROOT, "  Kafka broker  %s (pid %d); data and log in %s%n", broker.bootstrapServers(),
-                broker.pid(), settings.dataDir());
+        out.printf(
+                Locale.ROOT,
+                "  Kafka broker  %s (pid %d); data and log in %s%n",
+                broker.bootstrapServers(),
+                broker.pid(),
+                settings.dataDir());
         return broker.bootstrapServers();
     }
 
@@ -208,10 +237,20 @@ public final class Playground {
     }
 
     private List<String> generatorCommand(String bootstrap) {
-        return List.of(ChildProcess.java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        return List.of(
+                ChildProcess.java(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "com.logininsights.tools.generator.LoginEventGenerator",
-                "--bootstrap-servers", bootstrap, "--topic", Topics.DEFAULT.input(),
-                "--rate", config.rate(), "--bad-share", String.valueOf(config.badShare()));
+                "--bootstrap-servers",
+                bootstrap,
+                "--topic",
+                Topics.DEFAULT.input(),
+                "--rate",
+                config.rate(),
+                "--bad-share",
+                String.valueOf(config.badShare()));
     }
 
     private List<String> jobCommand(String bootstrap) throws IOException {
@@ -219,13 +258,24 @@ public final class Playground {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build it with mvn -B -ntp package -DskipTests");
         }
-        return List.of(ChildProcess.java(), "-Xmx1g", "-jar", jar.toString(),
-                "--bootstrap-servers", bootstrap, "--group-id", "playground",
-                "--window", Durations.format(config.window()),
-                "--checkpoint-interval", Durations.format(config.checkpointInterval()),
+        return List.of(
+                ChildProcess.java(),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "--bootstrap-servers",
+                bootstrap,
+                "--group-id",
+                "playground",
+                "--window",
+                Durations.format(config.window()),
+                "--checkpoint-interval",
+                Durations.format(config.checkpointInterval()),
                 // Live data: when the generator pauses, let the open window close anyway.
-                "--advance-after-quiet", "30s",
-                "--web-ui-port", String.valueOf(config.webUiPort()));
+                "--advance-after-quiet",
+                "30s",
+                "--web-ui-port",
+                String.valueOf(config.webUiPort()));
     }
 
     private void prepareDataDir() throws IOException {
@@ -242,7 +292,11 @@ public final class Playground {
     /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
     static Path repositoryRoot() {
         try {
-            Path location = Path.of(Playground.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Playground.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.getParent().getParent().getParent().toAbsolutePath();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);

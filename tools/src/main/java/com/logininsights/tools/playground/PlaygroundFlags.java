@@ -9,7 +9,8 @@ import java.util.Optional;
 public final class PlaygroundFlags {
     private PlaygroundFlags() {}
 
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "Usage: scripts/playground [flags]",
             "",
             "Starts a Kafka broker, our data generator and the login-insights job with the Flink web UI, and shows",
@@ -64,8 +65,8 @@ public final class PlaygroundFlags {
                 default -> throw new IllegalArgumentException("unknown flag '" + flag + "' (see --help)");
             }
         }
-        return new PlaygroundConfig(broker, brokerPort, dataDir, fresh, window, checkpoint, rate, badShare,
-                webUiPort, duration);
+        return new PlaygroundConfig(
+                broker, brokerPort, dataDir, fresh, window, checkpoint, rate, badShare, webUiPort, duration);
     }
 
     private static String known(String flag) {

@@ -15,7 +15,8 @@ class BenchFlagsTest {
         assertThat(config.records()).isEqualTo(BenchFlags.DEFAULT_RECORDS);
         assertThat(config.runs()).isEqualTo(3);
         assertThat(config.contenders()).hasSize(7);
-        assertThat(config.latencyScenarios()).extracting(LatencyScenario::id)
+        assertThat(config.latencyScenarios())
+                .extracting(LatencyScenario::id)
                 .containsExactly("lat-alo", "lat-eo-10s", "lat-eo-1s");
         assertThat(config.latencyRate()).isEqualTo(5_000);
         assertThat(config.latencyWarmUp()).isEqualTo(Duration.ofSeconds(10));
@@ -33,8 +34,17 @@ class BenchFlagsTest {
 
     @Test
     void flagsGivenWithQuickWinWhateverTheirOrder() {
-        BenchConfig config = BenchFlags.parse("--records", "10_000", "--quick", "--runs", "2", "--out", "x.md",
-                "--only", "li-eo-p1,ceiling-tx", "--no-latency");
+        BenchConfig config = BenchFlags.parse(
+                "--records",
+                "10_000",
+                "--quick",
+                "--runs",
+                "2",
+                "--out",
+                "x.md",
+                "--only",
+                "li-eo-p1,ceiling-tx",
+                "--no-latency");
         assertThat(config.records()).isEqualTo(10_000);
         assertThat(config.runs()).isEqualTo(2);
         assertThat(config.out()).contains(Path.of("x.md"));

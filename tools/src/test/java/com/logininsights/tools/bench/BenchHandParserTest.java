@@ -24,25 +24,28 @@ class BenchHandParserTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "``                                                             | empty",
-        "`   `                                                          | empty",
-        "not json                                                       | not_json",
-        "{\"user_id\": \"a\", \"timestamp\": 1694479551                 | not_json",
-        "{\"user_id\": \"a\", \"timestamp\": 1694479551}{}              | not_json",
-        "[1, 2]                                                         | not_object",
-        "null                                                           | not_object",
-        "{\"user_id\": \"a\", \"user_id\": \"b\", \"timestamp\": 1}      | duplicate_field",
-        "{\"timestamp\": 1694479551}                                    | missing_user_id",
-        "{\"user_id\": \"  \", \"timestamp\": 1694479551}               | missing_user_id",
-        "{\"user_id\": \"a\", \"timestamp\": null}                      | missing_timestamp",
-        "{\"user_id\": 42, \"timestamp\": 1694479551}                   | wrong_type",
-        "{\"user_id\": \"a\", \"timestamp\": true}                      | wrong_type",
-        "{\"user_id\": \"a\", \"locale\": [\"x\"], \"timestamp\": 1}    | wrong_type",
-        "{\"user_id\": \"a\", \"timestamp\": \"yesterday\"}             | bad_timestamp",
-        "{\"user_id\": \"a\", \"timestamp\": -5}                        | bad_timestamp",
-        "{\"user_id\": \"a\", \"timestamp\": 4102444800}                | timestamp_in_future",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "``                                                             | empty",
+                "`   `                                                          | empty",
+                "not json                                                       | not_json",
+                "{\"user_id\": \"a\", \"timestamp\": 1694479551                 | not_json",
+                "{\"user_id\": \"a\", \"timestamp\": 1694479551}{}              | not_json",
+                "[1, 2]                                                         | not_object",
+                "null                                                           | not_object",
+                "{\"user_id\": \"a\", \"user_id\": \"b\", \"timestamp\": 1}      | duplicate_field",
+                "{\"timestamp\": 1694479551}                                    | missing_user_id",
+                "{\"user_id\": \"  \", \"timestamp\": 1694479551}               | missing_user_id",
+                "{\"user_id\": \"a\", \"timestamp\": null}                      | missing_timestamp",
+                "{\"user_id\": 42, \"timestamp\": 1694479551}                   | wrong_type",
+                "{\"user_id\": \"a\", \"timestamp\": true}                      | wrong_type",
+                "{\"user_id\": \"a\", \"locale\": [\"x\"], \"timestamp\": 1}    | wrong_type",
+                "{\"user_id\": \"a\", \"timestamp\": \"yesterday\"}             | bad_timestamp",
+                "{\"user_id\": \"a\", \"timestamp\": -5}                        | bad_timestamp",
+                "{\"user_id\": \"a\", \"timestamp\": 4102444800}                | timestamp_in_future",
+            })
     void rejectsWithTheJobsReason(String value, String reason) {
         HandParser.Rejected rejected = catchThrowableOfType(
                 () -> parser.parse(value.getBytes(StandardCharsets.UTF_8)), HandParser.Rejected.class);
@@ -65,18 +68,24 @@ class BenchHandParserTest {
     void utf8ValidationIsStrict() {
         assertThat(Utf8Validator.isValid("plain, caf\u00e9, \u20ac, \ud83d\ude00".getBytes(StandardCharsets.UTF_8)))
                 .isTrue();
-        assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xC0, (byte) 0x80})).as("overlong").isFalse();
-        assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).as("surrogate")
+        assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xC0, (byte) 0x80}))
+                .as("overlong")
                 .isFalse();
-        assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xE2, (byte) 0x82})).as("cut short").isFalse();
+        assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))
+                .as("surrogate")
+                .isFalse();
+        assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xE2, (byte) 0x82}))
+                .as("cut short")
+                .isFalse();
         assertThat(Utf8Validator.isValid(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}))
-                .as("above U+10FFFF").isFalse();
+                .as("above U+10FFFF")
+                .isFalse();
     }
 
     @Test
     void acceptsAndNormalisesLikeTheJob() throws Exception {
         byte[] value = ("{\"user_id\": \" u1 \", \"device_type\": \"iOS\", \"locale\": \"ru \", "
-                + "\"timestamp\": \"1694479551.25\", \"extra\": {\"a\": 1}, \"ip\": null}")
+                        + "\"timestamp\": \"1694479551.25\", \"extra\": {\"a\": 1}, \"ip\": null}")
                 .getBytes(StandardCharsets.UTF_8);
         ProducerRecord<byte[], byte[]> out = parser.route(new ConsumerRecord<>("in", 2, 1041L, null, value));
 
@@ -102,8 +111,8 @@ class BenchHandParserTest {
 
     @Test
     void deadLettersCarryTheReasonAndTheRecordsPlace() throws Exception {
-        ProducerRecord<byte[], byte[]> out = parser.route(new ConsumerRecord<>("in", 0, 77L, null,
-                "[1]".getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<byte[], byte[]> out =
+                parser.route(new ConsumerRecord<>("in", 0, 77L, null, "[1]".getBytes(StandardCharsets.UTF_8)));
         assertThat(out.topic()).isEqualTo("dlq");
         assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo("in/0/77");
         JsonNode letter = mapper.readTree(out.value());
@@ -114,8 +123,8 @@ class BenchHandParserTest {
 
     @Test
     void everyGeneratedRecordGetsTheOutcomeItWasMadeFor() {
-        LoginRecordFactory factory = new LoginRecordFactory(7, Instant.ofEpochMilli(NOW).minusSeconds(3600),
-                new RecordMix(0.3, 0.1, Duration.ofSeconds(2), 500));
+        LoginRecordFactory factory = new LoginRecordFactory(
+                7, Instant.ofEpochMilli(NOW).minusSeconds(3600), new RecordMix(0.3, 0.1, Duration.ofSeconds(2), 500));
         for (int i = 0; i < 5_000; i++) {
             GeneratedRecord record = factory.next(i * 100L);
             String outcome;
@@ -125,7 +134,9 @@ class BenchHandParserTest {
             } catch (HandParser.Rejected rejected) {
                 outcome = rejected.reason;
             }
-            assertThat(outcome).as("record %d, a %s", i, record.kind()).isEqualTo(record.kind().deadLetterReason());
+            assertThat(outcome)
+                    .as("record %d, a %s", i, record.kind())
+                    .isEqualTo(record.kind().deadLetterReason());
         }
     }
 }

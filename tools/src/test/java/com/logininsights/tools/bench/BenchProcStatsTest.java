@@ -18,7 +18,8 @@ class BenchProcStatsTest {
     void peakResidentMemoryIsVmHwm() {
         String status = "Name:\tjava\nVmPeak:\t 5000000 kB\nVmHWM:\t  345678 kB\nVmRSS:\t  300000 kB\n";
         assertThat(ProcStats.peakResidentKb(status)).hasValue(345_678);
-        assertThat(ProcStats.peakResidentKb("Name:\tzombie\nState:\tZ (zombie)\n")).isEmpty();
+        assertThat(ProcStats.peakResidentKb("Name:\tzombie\nState:\tZ (zombie)\n"))
+                .isEmpty();
     }
 
     @Test

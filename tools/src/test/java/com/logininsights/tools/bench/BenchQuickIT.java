@@ -22,13 +22,20 @@ class BenchQuickIT {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         BenchConfig config = BenchFlags.parse("--quick", "--out", file.toString());
 
-        Benchmark.Outcome outcome = new Benchmark(config, Benchmark.repositoryRoot(),
-                new PrintStream(screen, true, StandardCharsets.UTF_8), "scripts/bench --quick", false).run();
+        Benchmark.Outcome outcome = new Benchmark(
+                        config,
+                        Benchmark.repositoryRoot(),
+                        new PrintStream(screen, true, StandardCharsets.UTF_8),
+                        "scripts/bench --quick",
+                        false)
+                .run();
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertThat(outcome.complete()).as(shown).isTrue();
-        assertThat(outcome.report().contenders()).extracting(s -> s.contender().id())
-                .containsExactlyElementsOf(Contender.all().stream().map(Contender::id).toList());
+        assertThat(outcome.report().contenders())
+                .extracting(s -> s.contender().id())
+                .containsExactlyElementsOf(
+                        Contender.all().stream().map(Contender::id).toList());
         for (ContenderSummary summary : outcome.report().contenders()) {
             RunMeasurement run = summary.runs().get(0);
             assertThat(run.output().records()).as(summary.contender().title()).isEqualTo(config.records());
@@ -44,7 +51,9 @@ class BenchQuickIT {
         for (Contender contender : Contender.all()) {
             assertThat(written).contains("| " + contender.title() + " | ");
         }
-        assertThat(written).contains("## End-to-end latency", "| exactly-once | 1s |").doesNotContain("FAILED");
+        assertThat(written)
+                .contains("## End-to-end latency", "| exactly-once | 1s |")
+                .doesNotContain("FAILED");
         assertThat(shown).contains("## Throughput", "Written to " + file);
     }
 }

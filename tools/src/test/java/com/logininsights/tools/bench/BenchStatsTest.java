@@ -42,15 +42,16 @@ class BenchStatsTest {
         long[] ten = {10, 20, 30, 40, 50, 60, 70, 80, 90, 1000};
         assertThat(BenchStats.percentile(ten, 50)).isEqualTo(50);
         assertThat(BenchStats.percentile(ten, 51)).isEqualTo(60);
-        assertThat(BenchStats.percentile(ten, 99)).as("the one outlier is the p99 of ten").isEqualTo(1000);
+        assertThat(BenchStats.percentile(ten, 99))
+                .as("the one outlier is the p99 of ten")
+                .isEqualTo(1000);
         assertThat(BenchStats.percentile(new long[] {42}, 50)).isEqualTo(42);
     }
 
     @Test
     void percentilesNeedValuesAndAPercentInRange() {
         assertThatThrownBy(() -> BenchStats.percentile(new long[0], 50)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BenchStats.percentile(new long[] {1}, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchStats.percentile(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchStats.percentile(new long[] {1}, 101))
                 .isInstanceOf(IllegalArgumentException.class);
     }

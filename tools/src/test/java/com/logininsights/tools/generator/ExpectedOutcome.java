@@ -23,14 +23,16 @@ final class ExpectedOutcome {
     static final int JOB_MAX_RECORD_BYTES = 64 * 1024;
     static final List<String> TEXT_FIELDS =
             List.of("user_id", "app_version", "device_type", "ip", "locale", "device_id");
-    static final List<String> KNOWN_FIELDS = List.of("user_id", "app_version", "device_type", "ip", "locale",
-            "device_id", "timestamp");
+    static final List<String> KNOWN_FIELDS =
+            List.of("user_id", "app_version", "device_type", "ip", "locale", "device_id", "timestamp");
 
     private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final BigDecimal MILLIS_THRESHOLD = BigDecimal.valueOf(100_000_000_000L);
 
     private ExpectedOutcome() {}
@@ -76,7 +78,9 @@ final class ExpectedOutcome {
         BigDecimal seconds = null;
         if (timestamp != null && !timestamp.isNull()) {
             try {
-                seconds = timestamp.isNumber() ? timestamp.decimalValue() : new BigDecimal(timestamp.asText().trim());
+                seconds = timestamp.isNumber()
+                        ? timestamp.decimalValue()
+                        : new BigDecimal(timestamp.asText().trim());
             } catch (NumberFormatException e) {
                 return "bad_timestamp";
             }
@@ -92,7 +96,9 @@ final class ExpectedOutcome {
             return "missing_timestamp";
         }
         BigDecimal millis = seconds.compareTo(MILLIS_THRESHOLD) >= 0 ? seconds : seconds.movePointRight(3);
-        if (millis.compareTo(BigDecimal.valueOf(Instant.now().plusSeconds(24 * 3600).toEpochMilli())) > 0) {
+        if (millis.compareTo(
+                        BigDecimal.valueOf(Instant.now().plusSeconds(24 * 3600).toEpochMilli()))
+                > 0) {
             return "timestamp_in_future";
         }
         return null;
@@ -100,7 +106,8 @@ final class ExpectedOutcome {
 
     static boolean isStrictUtf8(byte[] value) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(value));

@@ -37,24 +37,31 @@ class GeneratorExitCodesTest {
     @Test
     void aBrokerThatCannotBeReachedExitsOneWithAClearMessage() throws Exception {
         // Port 1 refuses connections; a short max.block.ms keeps the test quick.
-        Outcome outcome = run("--bootstrap-servers", "127.0.0.1:1", "--producer-property", "max.block.ms=1500",
-                "--count", "5");
+        Outcome outcome =
+                run("--bootstrap-servers", "127.0.0.1:1", "--producer-property", "max.block.ms=1500", "--count", "5");
 
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("no metadata for topic 'user-login' from 127.0.0.1:1")
+        assertThat(outcome.stderr())
+                .contains("no metadata for topic 'user-login' from 127.0.0.1:1")
                 .doesNotContain("\tat ");
     }
 
     private Outcome run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), LoginEventGenerator.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LoginEventGenerator.class.getName()));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         int exitCode = process.waitFor();
-        return new Outcome(exitCode, Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new Outcome(
+                exitCode, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -64,8 +64,8 @@ class GeneratorFlagsTest {
         assertThat(config.seed()).hasValue(-42);
         assertThat(config.startTime()).contains(Instant.ofEpochSecond(1736653976));
         assertThat(config.users()).isEqualTo(50);
-        assertThat(config.producerProperties()).containsExactly(Map.entry("linger.ms", "5"),
-                Map.entry("client.id", "mine"));
+        assertThat(config.producerProperties())
+                .containsExactly(Map.entry("linger.ms", "5"), Map.entry("client.id", "mine"));
         assertThat(config.reportEvery()).isEqualTo(Duration.ofMinutes(1));
     }
 
@@ -86,26 +86,28 @@ class GeneratorFlagsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--rate|fast|'fast' is not a number of records per second",
-        "--rate|-1|'-1' is not a number of records per second",
-        "--count|0|'0' is not a positive whole number",
-        "--count|ten|'ten' is not a whole number",
-        "--bad-share|1.5|'1.5' is not a fraction between 0 and 1",
-        "--missing-share|NaN|'NaN' is not a fraction between 0 and 1",
-        "--jitter|2|'2' is not a duration",
-        "--jitter|5d|unknown unit",
-        "--report-every|0|must be longer than 0",
-        "--quiet-partition|-1|'-1' is not a partition number",
-        "--partitions|0|'0' is not a positive whole number",
-        "--seed|abc|'abc' is not a whole number",
-        "--start-time|1736653976000|looks like milliseconds",
-        "--start-time|yesterday|'yesterday' is not a whole number",
-        "--users|0|'0' is not a positive whole number",
-        "--producer-property|linger.ms|'linger.ms' is not key=value",
-        "--topic|user login|is not a Kafka topic name",
-        "--bootstrap-servers|' '|must not be blank",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--rate|fast|'fast' is not a number of records per second",
+                "--rate|-1|'-1' is not a number of records per second",
+                "--count|0|'0' is not a positive whole number",
+                "--count|ten|'ten' is not a whole number",
+                "--bad-share|1.5|'1.5' is not a fraction between 0 and 1",
+                "--missing-share|NaN|'NaN' is not a fraction between 0 and 1",
+                "--jitter|2|'2' is not a duration",
+                "--jitter|5d|unknown unit",
+                "--report-every|0|must be longer than 0",
+                "--quiet-partition|-1|'-1' is not a partition number",
+                "--partitions|0|'0' is not a positive whole number",
+                "--seed|abc|'abc' is not a whole number",
+                "--start-time|1736653976000|looks like milliseconds",
+                "--start-time|yesterday|'yesterday' is not a whole number",
+                "--users|0|'0' is not a positive whole number",
+                "--producer-property|linger.ms|'linger.ms' is not key=value",
+                "--topic|user login|is not a Kafka topic name",
+                "--bootstrap-servers|' '|must not be blank",
+            })
     void badValuesAreRefusedNamingTheFlag(String flag, String value, String problem) {
         assertThatThrownBy(() -> GeneratorFlags.parse(flag, value))
                 .isInstanceOf(UsageException.class)
@@ -116,31 +118,38 @@ class GeneratorFlagsTest {
     @Test
     void unknownFlagsAndStrayArgumentsAreRefused() {
         assertThatThrownBy(() -> GeneratorFlags.parse("--rate", "5", "--speed", "9"))
-                .isInstanceOf(UsageException.class).hasMessage("unknown flag --speed");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown flag --speed");
         assertThatThrownBy(() -> GeneratorFlags.parse("fast"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("'fast'");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'fast'");
     }
 
     @Test
     void aFlagWithoutItsValueIsRefused() {
         assertThatThrownBy(() -> GeneratorFlags.parse("--rate", "--count", "5"))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("--rate needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--rate needs a value");
         assertThatThrownBy(() -> GeneratorFlags.parse("--count"))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("--count needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--count needs a value");
     }
 
     @Test
     void onlyProducerPropertiesMayBeRepeated() {
         assertThatThrownBy(() -> GeneratorFlags.parse("--rate", "5", "--rate", "6"))
-                .isInstanceOf(UsageException.class).hasMessage("--rate is given more than once");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--rate is given more than once");
     }
 
     @Test
     void aQuietPartitionMustBeAmongThePartitionsSpreadOver() {
         assertThatThrownBy(() -> GeneratorFlags.parse("--partitions", "3", "--quiet-partition", "3"))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("--quiet-partition");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--quiet-partition");
         assertThatThrownBy(() -> GeneratorFlags.parse("--partitions", "1", "--quiet-partition", "0"))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("--quiet-partition");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--quiet-partition");
     }
 
     @Test
@@ -149,12 +158,34 @@ class GeneratorFlagsTest {
         assertThat(GeneratorFlags.wantsHelp("--rate", "5")).isFalse();
 
         String usage = GeneratorFlags.usage();
-        for (String flag : new String[] {"--bootstrap-servers", "--topic", "--rate", "--count", "--bad-share",
-                "--missing-share", "--jitter", "--quiet-partition", "--partitions", "--seed", "--start-time",
-                "--users", "--producer-property", "--report-every", "--help"}) {
+        for (String flag : new String[] {
+            "--bootstrap-servers",
+            "--topic",
+            "--rate",
+            "--count",
+            "--bad-share",
+            "--missing-share",
+            "--jitter",
+            "--quiet-partition",
+            "--partitions",
+            "--seed",
+            "--start-time",
+            "--users",
+            "--producer-property",
+            "--report-every",
+            "--help"
+        }) {
             assertThat(usage).contains(flag);
         }
-        assertThat(usage).contains("(default: localhost:29092)", "(default: user-login)", "(default: 10)",
-                "(default: 0.03)", "(default: 0.04)", "(default: 2s)", "(default: 5s)", "(default: unlimited)");
+        assertThat(usage)
+                .contains(
+                        "(default: localhost:29092)",
+                        "(default: user-login)",
+                        "(default: 10)",
+                        "(default: 0.03)",
+                        "(default: 0.04)",
+                        "(default: 2s)",
+                        "(default: 5s)",
+                        "(default: unlimited)");
     }
 }

@@ -35,7 +35,9 @@ class LoginRecordFactoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Jackson reads a record followed by a second value as fine unless told otherwise. */
     private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private static final Instant START = Instant.parse("2025-01-12T03:52:56Z");
     private static final Duration JITTER = Duration.ofSeconds(2);
     private static final long MILLIS_PER_RECORD = 100; // the schedule of --rate 10
@@ -48,7 +50,9 @@ class LoginRecordFactoryTest {
     void badRecordsMakeUpTheConfiguredShareAndCoverEveryMalformation() {
         Map<RecordKind, Integer> counts = countKinds(generate(42, DEFAULT_MIX, RECORDS));
 
-        int bad = RecordKind.malformations().stream().mapToInt(kind -> counts.getOrDefault(kind, 0)).sum();
+        int bad = RecordKind.malformations().stream()
+                .mapToInt(kind -> counts.getOrDefault(kind, 0))
+                .sum();
         assertThat(bad / (double) RECORDS).isCloseTo(0.03, within(0.005));
         assertThat(counts.keySet()).containsAll(RecordKind.malformations());
     }
@@ -58,14 +62,16 @@ class LoginRecordFactoryTest {
     void badShareFollowsTheSetting(double badShare) {
         List<GeneratedRecord> records = generate(3, new RecordMix(badShare, 0.04, JITTER, 10_000), RECORDS);
 
-        long bad = records.stream().filter(record -> record.kind().isMalformed()).count();
+        long bad =
+                records.stream().filter(record -> record.kind().isMalformed()).count();
         assertThat(bad / (double) RECORDS).isCloseTo(badShare, within(0.015));
     }
 
     @Test
     void missingFieldsMakeUpTheConfiguredShareAndDeviceTypeIsMissingMostOften() throws IOException {
         List<GeneratedRecord> records = generate(42, DEFAULT_MIX, RECORDS);
-        List<GeneratedRecord> accepted = records.stream().filter(record -> !record.kind().isMalformed()).toList();
+        List<GeneratedRecord> accepted =
+                records.stream().filter(record -> !record.kind().isMalformed()).toList();
         Map<String, Integer> missingByField = new HashMap<>();
         for (GeneratedRecord record : accepted) {
             if (record.kind() == RecordKind.VALID_MISSING_FIELD) {
@@ -73,9 +79,13 @@ class LoginRecordFactoryTest {
             }
         }
 
-        int missing = missingByField.values().stream().mapToInt(Integer::intValue).sum();
+        int missing =
+                missingByField.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(missing / (double) accepted.size()).isCloseTo(0.04, within(0.006));
-        String mostOften = missingByField.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String mostOften = missingByField.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         assertThat(mostOften).isEqualTo("device_type");
         assertThat(missingByField.keySet()).contains("app_version", "ip", "locale", "device_id");
     }
@@ -87,7 +97,9 @@ class LoginRecordFactoryTest {
 
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).kind()).isEqualTo(first.get(i).kind());
-            assertThat(second.get(i).value()).as("record %d", i).isEqualTo(first.get(i).value());
+            assertThat(second.get(i).value())
+                    .as("record %d", i)
+                    .isEqualTo(first.get(i).value());
         }
     }
 
@@ -132,7 +144,9 @@ class LoginRecordFactoryTest {
                 }
             });
             String deviceId = json.get("device_id").textValue();
-            assertThat(isUuid(deviceId) || SSN_LIKE.matcher(deviceId).matches()).as(deviceId).isTrue();
+            assertThat(isUuid(deviceId) || SSN_LIKE.matcher(deviceId).matches())
+                    .as(deviceId)
+                    .isTrue();
 
             JsonNode timestamp = json.get("timestamp");
             assertThat(timestamp.isIntegralNumber() || timestamp.isTextual()).isTrue();
@@ -158,10 +172,14 @@ class LoginRecordFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RecordKind.class, names = {"VALID", "VALID_MISSING_FIELD"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = RecordKind.class,
+            names = {"VALID", "VALID_MISSING_FIELD"},
+            mode = EnumSource.Mode.EXCLUDE)
     void eachMalformationIsMalformedInItsStatedWay(RecordKind kind) throws IOException {
         List<GeneratedRecord> samples = generate(9, new RecordMix(1, 0, JITTER, 10_000), 5_000).stream()
-                .filter(record -> record.kind() == kind).toList();
+                .filter(record -> record.kind() == kind)
+                .toList();
         assertThat(samples).hasSizeGreaterThan(100);
 
         for (GeneratedRecord record : samples) {
@@ -178,7 +196,8 @@ class LoginRecordFactoryTest {
                     assertThat(ExpectedOutcome.isStrictUtf8(value)).isTrue();
                     assertThatThrownBy(() -> readStrictly(value)).isInstanceOf(IOException.class);
                 }
-                case NOT_OBJECT -> assertThat(readStrictly(value).isObject()).as(text).isFalse();
+                case NOT_OBJECT ->
+                    assertThat(readStrictly(value).isObject()).as(text).isFalse();
                 case DUPLICATE_FIELD -> {
                     List<String> repeated = new ArrayList<>(topLevelNames(value));
                     new HashSet<>(repeated).forEach(repeated::remove);
@@ -187,19 +206,25 @@ class LoginRecordFactoryTest {
                 }
                 case MISSING_USER_ID -> {
                     JsonNode userId = readStrictly(value).get("user_id");
-                    assertThat(userId == null || userId.isNull() || userId.asText().isBlank()).as(text).isTrue();
+                    assertThat(userId == null
+                                    || userId.isNull()
+                                    || userId.asText().isBlank())
+                            .as(text)
+                            .isTrue();
                 }
                 case MISSING_TIMESTAMP -> {
                     JsonNode timestamp = readStrictly(value).get("timestamp");
                     assertThat(timestamp == null || timestamp.isNull()).as(text).isTrue();
                 }
-                case WRONG_TYPE -> assertThat(ExpectedOutcome.reasonFor(value)).as(text).isEqualTo("wrong_type");
+                case WRONG_TYPE ->
+                    assertThat(ExpectedOutcome.reasonFor(value)).as(text).isEqualTo("wrong_type");
                 case BAD_TIMESTAMP -> {
                     JsonNode timestamp = readStrictly(value).get("timestamp");
                     assertThat(timestamp.asText().matches("[1-9]\\d*")).as(text).isFalse();
                 }
                 case FUTURE_TIMESTAMP -> {
-                    long stamp = Long.parseLong(readStrictly(value).get("timestamp").asText());
+                    long stamp =
+                            Long.parseLong(readStrictly(value).get("timestamp").asText());
                     long seconds = stamp >= 100_000_000_000L ? stamp / 1000 : stamp;
                     assertThat(Instant.ofEpochSecond(seconds)).isAfterOrEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
                 }
@@ -229,20 +254,25 @@ class LoginRecordFactoryTest {
             orders.merge(fieldNames(JSON.readTree(record.value())), 1, Integer::sum);
         }
         assertThat(orders.size()).isGreaterThan(10);
-        assertThat(orders.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())
+        assertThat(orders.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .orElseThrow()
+                        .getKey())
                 .isEqualTo(LoginRecordFactory.UPSTREAM_ORDER);
     }
 
     @Test
     void jitterPutsEventsOutOfOrderAndNoJitterKeepsThemInOrder() throws IOException {
-        assertThat(countOutOfOrder(generate(19, new RecordMix(0, 0, JITTER, 10_000), 2_000))).isPositive();
-        assertThat(countOutOfOrder(generate(19, new RecordMix(0, 0, Duration.ZERO, 10_000), 2_000))).isZero();
+        assertThat(countOutOfOrder(generate(19, new RecordMix(0, 0, JITTER, 10_000), 2_000)))
+                .isPositive();
+        assertThat(countOutOfOrder(generate(19, new RecordMix(0, 0, Duration.ZERO, 10_000), 2_000)))
+                .isZero();
     }
 
     @Test
     void recordsAreSpacedLikeUpstreamJson() {
-        String text = new String(generate(23, new RecordMix(0, 0, JITTER, 10), 1).get(0).value(),
-                StandardCharsets.UTF_8);
+        String text = new String(
+                generate(23, new RecordMix(0, 0, JITTER, 10), 1).get(0).value(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("{\"").contains("\": ").contains(", \"").doesNotContain("\n");
     }
 
@@ -287,7 +317,8 @@ class LoginRecordFactoryTest {
         int outOfOrder = 0;
         long latest = Long.MIN_VALUE;
         for (GeneratedRecord record : records) {
-            long seconds = Long.parseLong(JSON.readTree(record.value()).get("timestamp").asText());
+            long seconds = Long.parseLong(
+                    JSON.readTree(record.value()).get("timestamp").asText());
             outOfOrder += seconds < latest ? 1 : 0;
             latest = Math.max(latest, seconds);
         }

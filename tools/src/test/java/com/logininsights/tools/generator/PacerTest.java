@@ -73,7 +73,7 @@ class PacerTest {
     @Test
     void aStopRequestEndsTheWait() {
         FakeClock clock = new FakeClock();
-        Pacer pacer = Pacer.start(0.001, () -> clock.now, nanos -> { });
+        Pacer pacer = Pacer.start(0.001, () -> clock.now, nanos -> {});
         pacer.awaitNext(() -> false);
 
         assertThat(pacer.awaitNext(() -> true)).isEqualTo(-1);

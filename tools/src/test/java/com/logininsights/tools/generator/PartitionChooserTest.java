@@ -32,8 +32,8 @@ class PartitionChooserTest {
 
     @Test
     void partitionsAndAQuietPartitionTogether() throws Exception {
-        PartitionChooser chooser = PartitionChooser.plan(
-                GeneratorFlags.parse("--partitions", "3", "--quiet-partition", "0"), 6);
+        PartitionChooser chooser =
+                PartitionChooser.plan(GeneratorFlags.parse("--partitions", "3", "--quiet-partition", "0"), 6);
 
         assertThat(take(chooser, 4)).containsExactly(1, 2, 1, 2);
     }
@@ -41,11 +41,15 @@ class PartitionChooserTest {
     @Test
     void choicesTheTopicCannotHonourAreRefused() {
         assertThatThrownBy(() -> PartitionChooser.plan(GeneratorFlags.parse("--partitions", "8"), 3))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("--partitions").hasMessageContaining("3");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--partitions")
+                .hasMessageContaining("3");
         assertThatThrownBy(() -> PartitionChooser.plan(GeneratorFlags.parse("--quiet-partition", "5"), 3))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("--quiet-partition");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--quiet-partition");
         assertThatThrownBy(() -> PartitionChooser.plan(GeneratorFlags.parse("--quiet-partition", "0"), 1))
-                .isInstanceOf(UsageException.class).hasMessageContaining("single partition");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("single partition");
     }
 
     private static List<Integer> take(PartitionChooser chooser, int count) {

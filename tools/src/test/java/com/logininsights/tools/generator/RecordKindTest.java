@@ -10,17 +10,27 @@ class RecordKindTest {
     @Test
     void malformationsCarryTheJobsDeadLetterReasonCodes() {
         // The codes of the job's RejectReason; the generator's summary is compared with the job's counts by them.
-        assertThat(RecordKind.malformations()).extracting(RecordKind::deadLetterReason).containsExactlyInAnyOrder(
-                "empty", "too_large", "not_utf8", "not_json", "not_object", "duplicate_field", "missing_user_id",
-                "missing_timestamp", "wrong_type", "bad_timestamp", "timestamp_in_future");
+        assertThat(RecordKind.malformations())
+                .extracting(RecordKind::deadLetterReason)
+                .containsExactlyInAnyOrder(
+                        "empty",
+                        "too_large",
+                        "not_utf8",
+                        "not_json",
+                        "not_object",
+                        "duplicate_field",
+                        "missing_user_id",
+                        "missing_timestamp",
+                        "wrong_type",
+                        "bad_timestamp",
+                        "timestamp_in_future");
     }
 
     @Test
     void validKindsHaveNoReason() {
-        assertThat(List.of(RecordKind.VALID, RecordKind.VALID_MISSING_FIELD))
-                .allSatisfy(kind -> {
-                    assertThat(kind.deadLetterReason()).isNull();
-                    assertThat(kind.isMalformed()).isFalse();
-                });
+        assertThat(List.of(RecordKind.VALID, RecordKind.VALID_MISSING_FIELD)).allSatisfy(kind -> {
+            assertThat(kind.deadLetterReason()).isNull();
+            assertThat(kind.isMalformed()).isFalse();
+        });
     }
 }

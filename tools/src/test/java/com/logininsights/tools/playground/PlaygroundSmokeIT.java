@@ -19,19 +19,38 @@ import org.junit.jupiter.api.io.TempDir;
  * MiniCluster, each its own process. The insights must make sense, and every process must be gone afterwards.
  */
 class PlaygroundSmokeIT {
-    private static final Set<String> REASONS = Set.of("empty", "too_large", "not_utf8", "not_json", "not_object",
-            "duplicate_field", "missing_user_id", "missing_timestamp", "wrong_type", "bad_timestamp",
+    private static final Set<String> REASONS = Set.of(
+            "empty",
+            "too_large",
+            "not_utf8",
+            "not_json",
+            "not_object",
+            "duplicate_field",
+            "missing_user_id",
+            "missing_timestamp",
+            "wrong_type",
+            "bad_timestamp",
             "timestamp_in_future");
 
     @Test
     void insightsComeOutAndEverythingStopsAfterwards(@TempDir Path dataDir) throws Exception {
         int brokerPort = Ports.freePair();
-        PlaygroundConfig config = new PlaygroundConfig(Optional.empty(), brokerPort, dataDir, false,
-                Duration.ofSeconds(5), Duration.ofSeconds(2), "200", 0.1, Ports.free(), Optional.of(Duration.ofSeconds(75)));
+        PlaygroundConfig config = new PlaygroundConfig(
+                Optional.empty(),
+                brokerPort,
+                dataDir,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                "200",
+                0.1,
+                Ports.free(),
+                Optional.of(Duration.ofSeconds(75)));
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
-        Playground.Result result = new Playground(config, Playground.repositoryRoot(),
-                new PrintStream(screen, true, StandardCharsets.UTF_8)).run();
+        Playground.Result result = new Playground(
+                        config, Playground.repositoryRoot(), new PrintStream(screen, true, StandardCharsets.UTF_8))
+                .run();
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertThat(result.exitCode()).as(shown).isZero();
@@ -59,7 +78,8 @@ class PlaygroundSmokeIT {
 
         assertThat(result.pids()).hasSize(3);
         for (long pid : result.pids()) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid)
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pid %d alive", pid)
                     .isFalse();
         }
     }

@@ -18,13 +18,13 @@ class WindowReportTest {
 
     @Test
     void rendersAWindowAsAFewPlainLines() throws Exception {
-        String report = WindowReport.render(new ObjectMapper().readTree(SUMMARY),
-                Map.of("not_json", 3L, "empty", 1L), 210, 2);
+        String report =
+                WindowReport.render(new ObjectMapper().readTree(SUMMARY), Map.of("not_json", 3L, "empty", 1L), 210, 2);
 
         String from = local("2026-11-23T07:44:50Z");
         String to = local("2026-11-23T07:45:00Z");
-        assertThat(report).isEqualTo(
-                "window " + from + "-" + to + "  200 logins  190 users  9 with missing fields (4.5%)\n"
+        assertThat(report)
+                .isEqualTo("window " + from + "-" + to + "  200 logins  190 users  9 with missing fields (4.5%)\n"
                         + "  devices      android 55.0%   ios 40.0%   unknown 5.0%\n"
                         + "  top locales  TX 30 · CA 20\n"
                         + "  dead letters 4 of 210 records since the last window (1.9%): empty 1, not_json 3\n"
@@ -33,14 +33,17 @@ class WindowReportTest {
 
     @Test
     void saysWhenAWindowIsARevision() throws Exception {
-        String report = WindowReport.render(new ObjectMapper().readTree(SUMMARY.replace("\"revision\":0",
-                "\"revision\":2")), Map.of(), 0, 0);
+        String report = WindowReport.render(
+                new ObjectMapper().readTree(SUMMARY.replace("\"revision\":0", "\"revision\":2")), Map.of(), 0, 0);
         assertThat(report.lines().findFirst().orElseThrow()).endsWith("(revision 2)");
-        assertThat(report).contains("dead letters 0 of 0 records since the last window (0%)\n")
+        assertThat(report)
+                .contains("dead letters 0 of 0 records since the last window (0%)\n")
                 .doesNotContain("late events");
     }
 
     private static String local(String instant) {
-        return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(Instant.parse(instant));
+        return DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(ZoneId.systemDefault())
+                .format(Instant.parse(instant));
     }
 }
