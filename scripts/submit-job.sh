@@ -162,7 +162,7 @@ if [ "$dry_run" = true ]; then
 fi
 
 command -v curl >/dev/null 2>&1 || fail "curl is required but not installed"
-[ -f "$jar" ] || fail "job jar not found: $jar (build it first: mvn -B -ntp package -DskipTests)"
+[ -f "$jar" ] || fail "job jar not found: $jar (build it first: ./mvnw -B -ntp package -DskipTests)"
 [ -r "$jar" ] || fail "job jar is not readable: $jar"
 
 # Sets $http_status and $response for one REST call; returns non-zero only if nothing answered.
