@@ -24,7 +24,7 @@ public final class KafkaPreflight {
     /** Returns the problems found, each a sentence a user can act on; empty when all is well. */
     public static List<String> problems(JobConfig config) throws InterruptedException {
         Properties properties = new Properties();
-        properties.putAll(config.kafkaProperties());
+        properties.putAll(config.kafkaProperties().asMap());
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);

@@ -147,7 +147,11 @@ public final class LoginRecordParser implements Serializable {
             seen |= bit;
         }
 
-        /** A trimmed string, or null when the field is null or blank. */
+        /**
+         * A trimmed string, or null when the field is null or blank. A lone surrogate, which only a JSON escape such as
+         * {@code \ud800} can smuggle in, becomes U+FFFD, so that every text the job accepts is well-formed Unicode
+         * and reads the same in the output's JSON, in its UTF-8 keys and in state.
+         */
         private String text(String name, int bit, JsonParser json) throws IOException, Rejection {
             markSeen(name, bit);
             JsonToken token = json.currentToken();
@@ -158,7 +162,7 @@ public final class LoginRecordParser implements Serializable {
                 throw wrongType(name, "a string", token);
             }
             String trimmed = json.getText().trim();
-            return trimmed.isEmpty() ? null : trimmed;
+            return trimmed.isEmpty() ? null : Text.wellFormed(trimmed);
         }
 
         private Long timestamp(JsonParser json) throws IOException, Rejection {
