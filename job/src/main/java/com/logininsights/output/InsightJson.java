@@ -6,6 +6,7 @@ import com.logininsights.insights.LateEvent;
 import com.logininsights.insights.LocaleCount;
 import com.logininsights.insights.WindowSummary;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code user-login-insights}: three record types told apart by {@code type}. */
 public final class InsightJson implements JsonRenderer<Insight> {
@@ -31,7 +32,8 @@ public final class InsightJson implements JsonRenderer<Insight> {
         json.number("distinct_users", summary.distinctUsers());
         json.number("records_with_missing_fields", summary.recordsWithMissingFields());
         json.beginObject("device_share");
-        for (Map.Entry<String, Double> share : summary.deviceShare().entrySet()) {
+        // Sorted, so that the same figures always read the same: the map may come out of a serializer in any order.
+        for (Map.Entry<String, Double> share : new TreeMap<>(summary.deviceShare()).entrySet()) {
             json.number(share.getKey(), share.getValue());
         }
         json.endNested();
