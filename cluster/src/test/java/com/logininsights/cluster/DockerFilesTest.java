@@ -111,6 +111,9 @@ class DockerFilesTest {
                 assertThat(stages)
                         .as("the stage %s builds", service.getKey())
                         .containsKey(build.path("target").asText());
+                assertThat(service.getValue().path("pull_policy").asText())
+                        .as("%s is built here, never pulled", service.getKey())
+                        .isEqualTo("build");
                 assertThat(build.path("args").path("JARS_FROM").asText())
                         .as("%s passes JARS_FROM on", service.getKey())
                         .isEqualTo("${JARS_FROM:-docker}");
