@@ -35,11 +35,12 @@ COPY .mvn .mvn
 COPY job/pom.xml job/pom.xml
 COPY tools/pom.xml tools/pom.xml
 COPY cluster/pom.xml cluster/pom.xml
-RUN ./mvnw -B -ntp -q clean package -DskipTests -pl job,tools
+# chmod: a checkout that lost the executable bits (Windows) must build too.
+RUN chmod +x mvnw && ./mvnw -B -ntp -q clean package -DskipTests -pl job,tools
 COPY job/src job/src
 COPY tools/src tools/src
 COPY scripts/build-cluster-jar scripts/build-cluster-jar
-RUN scripts/build-cluster-jar
+RUN chmod +x scripts/build-cluster-jar && scripts/build-cluster-jar
 
 FROM build AS jars-from-docker
 
