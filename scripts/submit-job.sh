@@ -1,8 +1,8 @@
 #!/bin/sh
 # Submits the login-insights job to a Flink session cluster through its REST API.
 #
-# POSIX sh plus curl and sed only: it runs in the curlimages/curl container of docker-compose.yml (BusyBox,
-# no bash, no jq) as well as on a developer's machine.
+# POSIX sh plus curl and sed only (no bash, no jq): it runs in docker-compose.yml's job-submitter (the job's
+# image, built on flink:2.2.1-java17), in BusyBox images, and on a developer's machine.
 
 set -u
 
