@@ -13,7 +13,9 @@ import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -58,11 +60,17 @@ public final class KafkaConnectors {
         return builder.build();
     }
 
+    /** The sinks' names, each a part of its transactional ids. */
+    private static final String ENRICHED = "enriched";
+
+    private static final String DEAD_LETTERS = "dead-letters";
+    private static final String INSIGHTS = "insights";
+
     public static KafkaSink<LoginEvent> enrichedSink(JobConfig config) {
         // Record timestamp: the event time, so that time-based retention and consumers see when it happened.
         return sink(
                 config,
-                "enriched",
+                ENRICHED,
                 new JsonRecordSerializer<>(
                         config.processedTopic(),
                         OutputKeys::enriched,
@@ -73,7 +81,7 @@ public final class KafkaConnectors {
     public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
         return sink(
                 config,
-                "dead-letters",
+                DEAD_LETTERS,
                 new JsonRecordSerializer<>(
                         config.deadLetterTopic(), OutputKeys::deadLetter, new DeadLetterJson(), null));
     }
@@ -81,7 +89,7 @@ public final class KafkaConnectors {
     public static KafkaSink<Insight> insightSink(JobConfig config) {
         return sink(
                 config,
-                "insights",
+                INSIGHTS,
                 new JsonRecordSerializer<>(config.insightsTopic(), OutputKeys::insight, new InsightJson(), null));
     }
 
@@ -93,8 +101,19 @@ public final class KafkaConnectors {
                 .setDeliveryGuarantee(config.deliveryGuarantee())
                 // Unique per sink and per job, and stable across restarts, so that a restarted job finds and
                 // aborts its own lingering transactions and never fences another job's.
-                .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)
+                .setTransactionalIdPrefix(transactionalIdPrefix(config, name))
                 .build();
+    }
+
+    /** Whether a Kafka transactional id is one of this job's sinks' (the connector appends "-subtask-checkpoint"). */
+    static boolean isOurs(String transactionalId, JobConfig config) {
+        return List.of(ENRICHED, DEAD_LETTERS, INSIGHTS).stream()
+                .anyMatch(name ->
+                        transactionalId.matches(Pattern.quote(transactionalIdPrefix(config, name)) + "-\\d+-\\d+"));
+    }
+
+    private static String transactionalIdPrefix(JobConfig config, String sinkName) {
+        return config.transactionalIdPrefix() + "-" + sinkName;
     }
 
     /** Our producer defaults, under whatever the user gave as Kafka client properties. */
