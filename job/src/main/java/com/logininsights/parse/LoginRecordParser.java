@@ -65,6 +65,12 @@ public final class LoginRecordParser implements Serializable {
         if (!Utf8.isValid(value)) {
             throw new Rejection(NOT_UTF8, null, "the record is not valid UTF-8");
         }
+        LoginEvent plain = FlatRecordReader.read(value, source, latestAcceptedMillis());
+        return plain != null ? plain : readWithJackson(value, source);
+    }
+
+    /** The full parser: every JSON the record may hold, and the reason for each fault. */
+    LoginEvent readWithJackson(byte[] value, SourcePosition source) throws Rejection {
         try (JsonParser json = JSON.createParser(value)) {
             return readObject(json, source);
         } catch (JacksonException e) {
@@ -91,7 +97,11 @@ public final class LoginRecordParser implements Serializable {
             fields.read(name, json);
         }
         requireEndOfInput(json);
-        return fields.toEvent(source, clock.nowMillis() + settings.maxFutureSkewMillis());
+        return fields.toEvent(source, latestAcceptedMillis());
+    }
+
+    private long latestAcceptedMillis() {
+        return clock.nowMillis() + settings.maxFutureSkewMillis();
     }
 
     private static void requireEndOfInput(JsonParser json) throws IOException, Rejection {
