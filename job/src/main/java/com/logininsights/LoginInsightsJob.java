@@ -3,6 +3,7 @@ package com.logininsights;
 import com.logininsights.config.Durations;
 import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
+import com.logininsights.config.KafkaClientProperties;
 import com.logininsights.config.UsageException;
 import com.logininsights.kafka.KafkaConnectors;
 import com.logininsights.kafka.KafkaPreflight;
@@ -40,6 +41,13 @@ public final class LoginInsightsJob {
             config = JobFlags.parse(args);
         } catch (UsageException e) {
             throw JobCannotStart.badUsage(e.getMessage());
+        }
+        for (String secret : JobFlags.secretsOnCommandLine(args)) {
+            LOG.warn(
+                    "--kafka-property {} holds a secret, and a command line shows in the process list: give it in"
+                            + " --kafka-properties-file or in the environment variable {} instead",
+                    secret,
+                    KafkaClientProperties.environmentVariable(secret));
         }
         List<String> problems = KafkaPreflight.problems(config);
         if (!problems.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -56,6 +57,21 @@ public final class JobFlags {
             throw new UsageException(e.getMessage());
         }
         return options.toConfig(environment);
+    }
+
+    /**
+     * The Kafka settings given with {@code --kafka-property} that Kafka holds secret, and that the process list
+     * shows there.
+     */
+    public static Set<String> secretsOnCommandLine(String[] args) {
+        Options options = new Options();
+        try {
+            new CommandLine(options).setOverwrittenOptionsAllowed(true).parseArgs(args);
+        } catch (ParameterException e) {
+            return Set.of(); // parse() says what is wrong
+        }
+        return KafkaClientProperties.secretNames(
+                options.kafkaProperty.keySet().stream().map(String::trim).toList());
     }
 
     public static boolean wantsHelp(String[] args) {

@@ -6,12 +6,18 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * Kafka client settings for the source and every sink (security, timeouts, ...), gathered from three places, later
@@ -67,6 +73,30 @@ public final class KafkaClientProperties implements Serializable {
                 .stringPropertyNames()
                 .forEach(name -> values.put(name, properties.getProperty(name).trim()));
         return values;
+    }
+
+    /**
+     * The names among {@code names} that Kafka itself holds secret: settings of type PASSWORD for its consumer,
+     * producer or admin client ({@code sasl.jaas.config}, {@code ssl.truststore.password}, ...), which its clients
+     * log as {@code [hidden]}.
+     */
+    public static Set<String> secretNames(Collection<String> names) {
+        Set<String> secrets = new TreeSet<>();
+        for (ConfigDef definitions :
+                List.of(ConsumerConfig.configDef(), ProducerConfig.configDef(), AdminClientConfig.configDef())) {
+            for (String name : names) {
+                ConfigDef.ConfigKey key = definitions.configKeys().get(name);
+                if (key != null && key.type == ConfigDef.Type.PASSWORD) {
+                    secrets.add(name);
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** The environment variable that gives the setting {@code name}. */
+    public static String environmentVariable(String name) {
+        return ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     public Map<String, String> asMap() {

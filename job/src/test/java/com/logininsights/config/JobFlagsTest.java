@@ -155,6 +155,28 @@ class JobFlagsTest {
     }
 
     @Test
+    void secretsGivenOnTheCommandLineAreNamedByKafkasOwnDefinitions() {
+        String[] args = {
+            "--kafka-property",
+            "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required password=\"p\";",
+            "--kafka-property",
+            " ssl.truststore.password=p",
+            "--kafka-property",
+            "ssl.truststore.location=/etc/kafka/truststore.p12",
+            "--kafka-property",
+            "linger.ms=5",
+            "--window",
+            "10s"
+        };
+
+        assertThat(JobFlags.secretsOnCommandLine(args)).containsExactly("sasl.jaas.config", "ssl.truststore.password");
+        assertThat(JobFlags.secretsOnCommandLine(new String[] {"--kafka-property", "security.protocol=SASL_SSL"}))
+                .isEmpty();
+        assertThat(KafkaClientProperties.environmentVariable("sasl.jaas.config"))
+                .isEqualTo("LOGIN_INSIGHTS_KAFKA_SASL_JAAS_CONFIG");
+    }
+
+    @Test
     void aMissingPropertiesFileIsNamed() {
         assertUsageError(
                 "cannot read --kafka-properties-file /no/such.properties",
