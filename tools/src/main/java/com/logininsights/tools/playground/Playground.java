@@ -5,7 +5,8 @@ import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
-import com.logininsights.tools.generator.Durations;
+import com.logininsights.tools.cli.Cli;
+import com.logininsights.tools.cli.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,26 +55,19 @@ public final class Playground {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(PlaygroundFlags.USAGE);
-            return;
-        }
-        PlaygroundConfig config;
-        try {
-            config = PlaygroundFlags.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("playground: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new PlaygroundFlags(), args));
+    }
+
+    /** Runs until Ctrl-C, {@code --duration} or a failure, and returns the exit code. */
+    static int runUntilStopped(PlaygroundConfig config) throws IOException, InterruptedException {
         // The broker is polled until it answers; each refused connection would otherwise print a warning here.
         for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
             org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
         }
         Playground playground = new Playground(config, repositoryRoot(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(playground::stopAndWait, "playground-shutdown"));
-        System.exit(playground.run().exitCode());
+        return playground.run().exitCode();
     }
 
     /** Runs until stopped; everything it started is stopped again, newest first, when it returns. */
