@@ -1,5 +1,6 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
@@ -56,10 +57,7 @@ public final class Benchmark {
 
     /** Runs the benchmark as the command line asked; returns the exit code. */
     static int runAndReport(BenchConfig config, List<String> args) throws Exception {
-        // The broker is polled until it answers; each refused connection would otherwise print a warning here.
-        for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
-            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
-        }
+        KafkaLogs.onlyErrors();
         Benchmark benchmark = new Benchmark(
                 config,
                 repositoryRoot(),

@@ -2,11 +2,14 @@ package com.logininsights.tools.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logininsights.tools.ChildProcess;
+import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Ports;
+import com.logininsights.tools.Topics;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Durations;
+import com.logininsights.tools.liveview.LiveView;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,10 +64,7 @@ public final class Playground {
 
     /** Runs until Ctrl-C, {@code --duration} or a failure, and returns the exit code. */
     static int runUntilStopped(PlaygroundConfig config) throws IOException, InterruptedException {
-        // The broker is polled until it answers; each refused connection would otherwise print a warning here.
-        for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
-            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
-        }
+        KafkaLogs.onlyErrors();
         Playground playground = new Playground(config, repositoryRoot(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(playground::stopAndWait, "playground-shutdown"));
         return playground.run().exitCode();
@@ -120,9 +120,8 @@ public final class Playground {
         }
     }
 
-    private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started)
-            throws InterruptedException {
-        view = new LiveView(bootstrap, Topics.DEFAULT, out);
+    private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started) throws IOException {
+        view = LiveView.open(bootstrap, Map.of(), Topics.DEFAULT, out, Duration.ofSeconds(30));
         started.add(0, view);
         long deadline =
                 config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);

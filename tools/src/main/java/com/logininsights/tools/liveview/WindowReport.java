@@ -1,4 +1,4 @@
-package com.logininsights.tools.playground;
+package com.logininsights.tools.liveview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -9,10 +9,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /** Renders one closed window for the terminal: a few plain lines, no log noise. */
-public final class WindowReport {
+final class WindowReport {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -20,12 +20,11 @@ public final class WindowReport {
 
     /**
      * @param summary a {@code summary} record from the insights topic
-     * @param deadLetters dead letters by reason, counted since the previous report
-     * @param recordsSinceLast valid and dead records written since the previous report
+     * @param input the input records that arrived during the window, dead letters among them
+     * @param viewStartedAt when the view started, if that was after the window began: earlier records went unseen
      * @param lateEvents late events reported since the previous report
      */
-    public static String render(
-            JsonNode summary, Map<String, Long> deadLetters, long recordsSinceLast, long lateEvents) {
+    static String render(JsonNode summary, WindowInput input, Optional<Instant> viewStartedAt, long lateEvents) {
         long logins = summary.get("logins").asLong();
         long missing = summary.get("records_with_missing_fields").asLong();
         StringBuilder out = new StringBuilder();
@@ -59,16 +58,24 @@ public final class WindowReport {
         }
         out.append("  top locales  ").append(String.join(" · ", locales)).append('\n');
 
-        long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
-        out.append(String.format(
-                Locale.ROOT,
-                "  dead letters %d of %d records since the last window (%s)",
-                dead,
-                recordsSinceLast,
-                percent(dead, recordsSinceLast)));
-        if (dead > 0) {
+        String seen = viewStartedAt
+                .map(started -> " since the view started at " + TIME.format(started))
+                .orElse("");
+        if (input.records() == 0) {
+            out.append("  dead letters none: no input record arrived during this window")
+                    .append(seen);
+        } else {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  dead letters %d of %d records that arrived in this window%s (%s)",
+                    input.deadLetters(),
+                    input.records(),
+                    seen,
+                    percent(input.deadLetters(), input.records())));
+        }
+        if (input.deadLetters() > 0) {
             List<String> reasons = new ArrayList<>();
-            new TreeMap<>(deadLetters).forEach((reason, count) -> reasons.add(reason + " " + count));
+            input.deadLettersByReason().forEach((reason, count) -> reasons.add(reason + " " + count));
             out.append(": ").append(String.join(", ", reasons));
         }
         out.append('\n');
