@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -107,12 +108,14 @@ public final class LiveViewFlags implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws UsageException {
         KafkaLogs.onlyErrors();
         PrintStream out = System.out;
         LiveView view;
         try {
             view = LiveView.open(bootstrapServers, kafkaProperties(), topics(), out, connectTimeout);
+        } catch (ConfigException e) {
+            throw new UsageException("--kafka-property: the Kafka consumer rejects its settings: " + e.getMessage());
         } catch (IOException e) {
             System.err.println("live-view: " + e.getMessage());
             return Cli.FAILED;

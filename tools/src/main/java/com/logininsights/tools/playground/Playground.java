@@ -283,7 +283,7 @@ public final class Playground {
     }
 
     /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         try {
             Path location = Path.of(Playground.class
                     .getProtectionDomain()
