@@ -1,8 +1,5 @@
 package com.logininsights.tools.liveview;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logininsights.tools.CommittedConsumer;
@@ -13,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,7 +38,6 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class LiveView implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory JSON_TOKENS = new JsonFactory();
     /** How long a summary waits for the other partitions before it is shown with what has been read. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     /** Arrival times older than this many windows (and {@link #MIN_RETENTION}) belong to windows long shown. */
@@ -54,7 +49,7 @@ public final class LiveView implements AutoCloseable {
     private final Topics topics;
     private final List<TopicPartition> inputSide;
     private final PrintStream out;
-    private final Instant startedAt;
+    private final Optional<Instant> countedAfter;
     private final InputTally input = new InputTally();
     private final Deque<PendingWindow> pending = new ArrayDeque<>();
     private final List<JsonNode> summaries = new ArrayList<>();
@@ -73,13 +68,20 @@ public final class LiveView implements AutoCloseable {
      * @param consumer a read_committed consumer ({@link CommittedConsumer}), assigned every partition of the three
      *     topics and positioned
      * @param inputSide the enriched and dead-letter partitions among them
+     * @param countedAfter the newest arrival among the input the job committed before the view started, if any:
+     *     windows that began by then are only partly counted
      */
-    LiveView(KafkaConsumer<byte[], byte[]> consumer, Topics topics, List<TopicPartition> inputSide, PrintStream out) {
+    LiveView(
+            KafkaConsumer<byte[], byte[]> consumer,
+            Topics topics,
+            List<TopicPartition> inputSide,
+            Optional<Instant> countedAfter,
+            PrintStream out) {
         this.consumer = consumer;
         this.topics = topics;
         this.inputSide = List.copyOf(inputSide);
+        this.countedAfter = countedAfter;
         this.out = out;
-        this.startedAt = Instant.now();
     }
 
     public static void main(String[] args) {
@@ -105,10 +107,18 @@ public final class LiveView implements AutoCloseable {
             all.addAll(CommittedConsumer.partitionsOf(consumer, bootstrapServers, List.of(topics.insights()), timeout));
             consumer.assign(all);
             consumer.seekToEnd(all);
+            Map<TopicPartition, Long> starts = new HashMap<>();
             for (TopicPartition partition : all) {
-                consumer.position(partition, timeout); // now, not at the first poll: nothing committed after is missed
+                // now, not at the first poll: nothing committed after this is missed
+                starts.put(partition, consumer.position(partition, timeout));
             }
-            return new LiveView(consumer, topics, inputSide, out);
+            starts.keySet().retainAll(inputSide);
+            Instant startedAt = Instant.now();
+            Optional<Instant> countedAfter;
+            try (KafkaConsumer<byte[], byte[]> reader = CommittedConsumer.create(bootstrapServers, kafkaProperties)) {
+                countedAfter = InputBeforeStart.newestArrival(reader, starts, startedAt, timeout);
+            }
+            return new LiveView(consumer, topics, inputSide, countedAfter, out);
         } catch (IOException | RuntimeException e) {
             consumer.close(CloseOptions.timeout(Duration.ZERO));
             if (e instanceof org.apache.kafka.common.errors.TimeoutException) {
@@ -154,7 +164,7 @@ public final class LiveView implements AutoCloseable {
 
     private void accept(ConsumerRecord<byte[], byte[]> record, List<SummaryRead> newSummaries) {
         if (record.topic().equals(topics.processed())) {
-            arrivalTime(record.value()).ifPresent(input::enriched);
+            SourceTimestamp.of(record.value()).ifPresent(input::enriched);
             return;
         }
         JsonNode value = parse(record.value());
@@ -164,8 +174,7 @@ public final class LiveView implements AutoCloseable {
         if (record.topic().equals(topics.deadLetters())) {
             String reason = value.path("reason").asText("unknown");
             deadLettersByReason.merge(reason, 1L, Long::sum);
-            arrivalTime(value.path("source").path("timestamp").asText())
-                    .ifPresent(arrived -> input.deadLetter(arrived, reason));
+            SourceTimestamp.of(record.value()).ifPresent(arrived -> input.deadLetter(arrived, reason));
         } else if (value.path("type").asText().equals("late_event")) {
             lateSinceLast++;
             lateEvents++;
@@ -199,52 +208,13 @@ public final class LiveView implements AutoCloseable {
         Instant start = Instant.parse(summary.get("window_start").asText());
         Instant end = Instant.parse(summary.get("window_end").asText());
         WindowInput arrived = input.between(start.toEpochMilli(), end.toEpochMilli());
-        Optional<Instant> partly = start.isBefore(startedAt) ? Optional.of(startedAt) : Optional.empty();
+        Optional<Instant> partly = countedAfter.filter(after -> !start.isAfter(after));
         summaries.add(summary);
         out.print(WindowReport.render(summary, arrived, partly, read.lateEventsBefore()));
         out.flush();
         longestWindowMillis = Math.max(longestWindowMillis, end.toEpochMilli() - start.toEpochMilli());
         long retainMillis = Math.max(WINDOWS_RETAINED * longestWindowMillis, MIN_RETENTION.toMillis());
         input.forgetBefore(System.currentTimeMillis() - retainMillis);
-    }
-
-    /** The arrival time of the enriched event's input record: {@code source.timestamp}, read without a tree. */
-    private static Optional<Long> arrivalTime(byte[] enrichedEvent) {
-        try (JsonParser parser = JSON_TOKENS.createParser(enrichedEvent)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!field.equals("source") || parser.currentToken() != JsonToken.START_OBJECT) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String inner = parser.currentName();
-                    parser.nextToken();
-                    if (inner.equals("timestamp")) {
-                        return arrivalTime(parser.getValueAsString());
-                    }
-                    parser.skipChildren();
-                }
-                return Optional.empty();
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> arrivalTime(String isoInstant) {
-        try {
-            return isoInstant == null
-                    ? Optional.empty()
-                    : Optional.of(Instant.parse(isoInstant).toEpochMilli());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** A record that is not JSON is not the job's: it is skipped, not a reason to stop watching. */
@@ -256,9 +226,9 @@ public final class LiveView implements AutoCloseable {
         }
     }
 
-    /** Records committed before this were not read: windows that began earlier are counted from here. */
-    Instant startedAt() {
-        return startedAt;
+    /** The newest arrival among the input committed before the view started: later arrivals are all counted. */
+    Optional<Instant> countedAfter() {
+        return countedAfter;
     }
 
     public List<JsonNode> summaries() {

@@ -21,10 +21,11 @@ final class WindowReport {
     /**
      * @param summary a {@code summary} record from the insights topic
      * @param input the input records that arrived during the window, dead letters among them
-     * @param viewStartedAt when the view started, if that was after the window began: earlier records went unseen
+     * @param countedAfter set when the window began before the newest input the view could not see (the job had
+     *     committed it before the view started): only input that arrived after this time is counted
      * @param lateEvents late events reported since the previous report
      */
-    static String render(JsonNode summary, WindowInput input, Optional<Instant> viewStartedAt, long lateEvents) {
+    static String render(JsonNode summary, WindowInput input, Optional<Instant> countedAfter, long lateEvents) {
         long logins = summary.get("logins").asLong();
         long missing = summary.get("records_with_missing_fields").asLong();
         StringBuilder out = new StringBuilder();
@@ -58,19 +59,14 @@ final class WindowReport {
         }
         out.append("  top locales  ").append(String.join(" · ", locales)).append('\n');
 
-        String seen = viewStartedAt
-                .map(started -> " since the view started at " + TIME.format(started))
-                .orElse("");
         if (input.records() == 0) {
-            out.append("  dead letters none: no input record arrived during this window")
-                    .append(seen);
+            out.append("  dead letters none: no input record arrived during this window");
         } else {
             out.append(String.format(
                     Locale.ROOT,
-                    "  dead letters %d of %d records that arrived in this window%s (%s)",
+                    "  dead letters %d of %d records that arrived in this window (%s)",
                     input.deadLetters(),
                     input.records(),
-                    seen,
                     percent(input.deadLetters(), input.records())));
         }
         if (input.deadLetters() > 0) {
@@ -79,6 +75,9 @@ final class WindowReport {
             out.append(": ").append(String.join(", ", reasons));
         }
         out.append('\n');
+        countedAfter.ifPresent(after -> out.append("               counted after ")
+                .append(TIME.format(after))
+                .append(": the job had committed the earlier ones before this view started\n"));
         if (lateEvents > 0) {
             out.append(String.format(Locale.ROOT, "  late events  %d (counted in no window)%n", lateEvents));
         }

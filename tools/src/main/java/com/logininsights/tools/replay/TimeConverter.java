@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -47,7 +48,8 @@ class TimeConverter implements ITypeConverter<Instant> {
             // try the next form
         }
         try {
-            return clock.instant().minus(Durations.parse(value));
+            // Whole seconds: a summary that says "from 10:00:00Z" reads better than one with nanoseconds.
+            return clock.instant().minus(Durations.parse(value)).truncatedTo(ChronoUnit.SECONDS);
         } catch (IllegalArgumentException notADuration) {
             throw new TypeConversionException("'" + text + "' is not a time: write 2026-11-29T10:00:00Z,"
                     + " 2026-11-29T10:00 (local time), 2026-11-29, or how long ago, like 2h");

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The live view against a real broker (a child process from the Kafka jars), fed records shaped and committed the
  * way the job commits them: the three topics in one transaction per checkpoint, several window summaries in one
- * transaction, summaries committed together with the next window's records. Each window must show exactly the
- * input that arrived during it.
+ * transaction, summaries committed together with the next window's records, some committed before the view starts.
+ * Each window must show exactly the input that arrived during it, and say when it could not see all of it.
  */
 class LiveViewIT {
     private static final Topics TOPICS = new Topics("user-login", "live-processed", "live-dlq", "live-insights");
@@ -74,33 +74,36 @@ class LiveViewIT {
 
     @Test
     void eachWindowCountsTheInputThatArrivedDuringItHoweverItWasCommittedAndRead() throws Exception {
+        long a = System.currentTimeMillis() / 10_000 * 10_000 - 60_000;
+        long b = a + 10_000;
+        long c = b + 10_000;
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        LiveView view;
-        try (LiveView opened = LiveView.open(
-                broker.bootstrapServers(),
-                Map.of(),
-                TOPICS,
-                new PrintStream(screen, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(30))) {
-            view = opened;
-            // Window a began before the view started; b and c after.
-            long a = view.startedAt().toEpochMilli() / 10_000 * 10_000;
-            long b = a + 10_000;
-            long c = b + 10_000;
+        try (KafkaProducer<String, String> job = transactionalProducer()) {
+            job.initTransactions();
 
-            try (KafkaProducer<String, String> job = transactionalProducer()) {
-                job.initTransactions();
+            job.beginTransaction(); // committed before the view starts: the view cannot count it
+            sendEnriched(job, a, a + 1_000, 10);
+            sendDeadLetters(job, a + 500, "empty", 2);
+            job.commitTransaction();
 
-                job.beginTransaction(); // a checkpoint: all of a, the start of b
-                sendEnriched(job, a, 40);
-                sendDeadLetters(job, a, "empty", 4);
-                sendEnriched(job, b, 15);
-                sendDeadLetters(job, b, "not_json", 3);
+            try (LiveView view = LiveView.open(
+                    broker.bootstrapServers(),
+                    Map.of(),
+                    TOPICS,
+                    new PrintStream(screen, true, StandardCharsets.UTF_8),
+                    Duration.ofSeconds(30))) {
+                assertThat(view.countedAfter()).contains(Instant.ofEpochMilli(a + 900));
+
+                job.beginTransaction(); // a checkpoint: the rest of a, the start of b
+                sendEnriched(job, a + 1_000, b, 40);
+                sendDeadLetters(job, a + 5_000, "empty", 4);
+                sendEnriched(job, b, b + 5_000, 15);
+                sendDeadLetters(job, b + 1_000, "not_json", 3);
                 job.commitTransaction();
 
                 job.beginTransaction(); // a restart rewrites these: read_committed readers never see them
-                sendEnriched(job, b, 500);
-                sendDeadLetters(job, b, "not_json", 50);
+                sendEnriched(job, b, c, 500);
+                sendDeadLetters(job, b + 2_000, "not_json", 50);
                 job.flush();
                 job.abortTransaction();
 
@@ -108,37 +111,39 @@ class LiveViewIT {
                 sendSummary(job, a);
                 sendSummary(job, b);
                 sendLateEvent(job, a);
-                sendEnriched(job, b, 15);
-                sendDeadLetters(job, b, "not_json", 1);
-                sendDeadLetters(job, b, "missing_user_id", 2);
-                sendEnriched(job, c, 20);
+                sendEnriched(job, b + 5_000, c, 15);
+                sendDeadLetters(job, b + 6_000, "not_json", 1);
+                sendDeadLetters(job, b + 7_000, "missing_user_id", 2);
+                sendEnriched(job, c, c + 10_000, 20);
                 job.commitTransaction();
 
                 job.beginTransaction();
                 sendSummary(job, c);
                 job.commitTransaction();
-            }
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (view.summaries().size() < 3 && System.nanoTime() < deadline) {
-                view.pollOnce(Duration.ofMillis(200));
-            }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (view.summaries().size() < 3 && System.nanoTime() < deadline) {
+                    view.pollOnce(Duration.ofMillis(200));
+                }
 
-            String shown = screen.toString(StandardCharsets.UTF_8);
-            assertThat(view.summaries()).as(shown).hasSize(3);
-            assertThat(windowReport(shown, a))
-                    .contains("  dead letters 4 of 44 records that arrived in this window since the view started at "
-                            + TIME.format(view.startedAt()) + " (9.1%): empty 4\n");
-            assertThat(windowReport(shown, b))
-                    .contains("  dead letters 6 of 36 records that arrived in this window (16.7%):"
-                            + " missing_user_id 2, not_json 4\n");
-            assertThat(windowReport(shown, c))
-                    .contains("  dead letters 0 of 20 records that arrived in this window (0.0%)\n")
-                    .contains("  late events  1 (counted in no window)\n");
-            assertThat(shown).doesNotContain("0 of 0");
-            assertThat(view.deadLettersByReason())
-                    .isEqualTo(Map.of("empty", 4L, "not_json", 4L, "missing_user_id", 2L));
-            assertThat(view.lateEvents()).isEqualTo(1);
+                String shown = screen.toString(StandardCharsets.UTF_8);
+                assertThat(view.summaries()).as(shown).hasSize(3);
+                assertThat(windowReport(shown, a))
+                        .contains("  dead letters 4 of 44 records that arrived in this window (9.1%): empty 4\n"
+                                + "               counted after " + TIME.format(Instant.ofEpochMilli(a + 900))
+                                + ": the job had committed the earlier ones before this view started\n");
+                assertThat(windowReport(shown, b))
+                        .contains("  dead letters 6 of 36 records that arrived in this window (16.7%):"
+                                + " missing_user_id 2, not_json 4\n")
+                        .doesNotContain("counted after");
+                assertThat(windowReport(shown, c))
+                        .contains("  dead letters 0 of 20 records that arrived in this window (0.0%)\n")
+                        .contains("  late events  1 (counted in no window)\n");
+                assertThat(shown).doesNotContain("0 of 0");
+                assertThat(view.deadLettersByReason())
+                        .isEqualTo(Map.of("empty", 4L, "not_json", 4L, "missing_user_id", 2L));
+                assertThat(view.lateEvents()).isEqualTo(1);
+            }
         }
     }
 
@@ -160,10 +165,10 @@ class LiveViewIT {
         return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 
-    /** Enriched events whose input arrived spread over the window, dealt over the topic's three partitions. */
-    private void sendEnriched(KafkaProducer<String, String> job, long windowStart, int count) {
+    /** Enriched events whose input arrived spread from one time to another, dealt over the three partitions. */
+    private void sendEnriched(KafkaProducer<String, String> job, long from, long until, int count) {
         for (int i = 0; i < count; i++) {
-            long arrived = windowStart + i * 9_999L / count;
+            long arrived = from + i * (until - from) / count;
             job.send(new ProducerRecord<>(
                     TOPICS.processed(),
                     i % 3,
@@ -175,9 +180,9 @@ class LiveViewIT {
         }
     }
 
-    private void sendDeadLetters(KafkaProducer<String, String> job, long windowStart, String reason, int count) {
+    private void sendDeadLetters(KafkaProducer<String, String> job, long from, String reason, int count) {
         for (int i = 0; i < count; i++) {
-            long arrived = windowStart + 5_000 + i;
+            long arrived = from + i;
             job.send(new ProducerRecord<>(
                     TOPICS.deadLetters(),
                     "user-login/0/" + offset,

@@ -23,6 +23,7 @@ class TimeConverterTest {
         "2026-11-29,                 2026-11-28T23:00:00Z",
         "2h,                         2026-11-29T09:00:00Z",
         "90m,                        2026-11-29T09:30:00Z",
+        "1500ms,                     2026-11-29T10:59:58Z",
     })
     void readsTimesTheWayPeopleWriteThem(String text, Instant expected) {
         assertThat(new TimeConverter(NOON_IN_BERLIN).convert(text)).isEqualTo(expected);
