@@ -1,4 +1,4 @@
-package com.logininsights.kafka;
+package com.logininsights.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.logininsights.kafka;
+package com.logininsights.output;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Map;
  * UTF-8, except an unpaired surrogate (which a JSON input can smuggle in as {@code \ud800}): it is written as a
  * {@code \\uXXXX} escape, so that the output is always valid UTF-8.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long LAST_FOUR_DIGIT_YEAR_MILLIS =
             Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
