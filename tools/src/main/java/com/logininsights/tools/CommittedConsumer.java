@@ -20,6 +20,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * assigned whole topics, never commits offsets and never creates a topic by asking for it.
  */
 public final class CommittedConsumer {
+    /**
+     * How long a topic may be missing before it is reported missing: a broker learns of a topic just created (by
+     * the playground, or Compose's kafka-init) a moment after the controller does.
+     */
+    private static final Duration NEW_TOPIC_GRACE = Duration.ofSeconds(5);
+
     private CommittedConsumer() {}
 
     /** @param properties Kafka client settings given on the command line; they win over these defaults */
@@ -43,21 +49,39 @@ public final class CommittedConsumer {
             throws IOException {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            List<PartitionInfo> infos;
-            try {
-                infos = consumer.partitionsFor(topic, timeout);
-            } catch (TimeoutException e) {
-                throw new IOException("no Kafka broker answered on " + bootstrapServers + " within "
-                        + Durations.format(timeout) + "; check --bootstrap-servers");
-            } catch (KafkaException e) {
-                throw new IOException(
-                        "cannot read topic '" + topic + "' on " + bootstrapServers + ": " + e.getMessage());
+            List<PartitionInfo> infos = partitionInfos(consumer, bootstrapServers, topic, timeout);
+            long deadline = System.nanoTime() + Math.min(timeout.toNanos(), NEW_TOPIC_GRACE.toNanos());
+            while (infos.isEmpty() && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(200));
+                infos = partitionInfos(consumer, bootstrapServers, topic, timeout);
             }
-            if (infos == null || infos.isEmpty()) {
+            if (infos.isEmpty()) {
                 throw new IOException("topic '" + topic + "' does not exist on " + bootstrapServers);
             }
             infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
         }
         return partitions;
+    }
+
+    private static List<PartitionInfo> partitionInfos(
+            KafkaConsumer<?, ?> consumer, String bootstrapServers, String topic, Duration timeout) throws IOException {
+        try {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            return infos == null ? List.of() : infos;
+        } catch (TimeoutException e) {
+            throw new IOException("no Kafka broker answered on " + bootstrapServers + " within "
+                    + Durations.format(timeout) + "; check --bootstrap-servers");
+        } catch (KafkaException e) {
+            throw new IOException("cannot read topic '" + topic + "' on " + bootstrapServers + ": " + e.getMessage());
+        }
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for topic metadata");
+        }
     }
 }

@@ -1,12 +1,14 @@
 package com.logininsights.tools.liveview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.Topics;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -145,6 +147,16 @@ class LiveViewIT {
                 assertThat(view.lateEvents()).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void aMissingTopicIsNamedInOneSentence() {
+        Topics typo = new Topics("user-login", TOPICS.processed(), "live-dql", TOPICS.insights());
+
+        assertThatThrownBy(() ->
+                        LiveView.open(broker.bootstrapServers(), Map.of(), typo, System.out, Duration.ofSeconds(30)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("topic 'live-dql' does not exist on " + broker.bootstrapServers());
     }
 
     /** The lines of one window's report: from its heading to the next window's. */

@@ -271,6 +271,8 @@ class ReplayDeadLettersIT {
     private static ChildProcess startJob(String maxFutureSkew) throws IOException {
         Path jar = Playground.repositoryRoot().resolve("job/target/login-insights-local.jar");
         assertThat(jar).as("build it first: ./mvnw -B -ntp package -DskipTests").exists();
+        Path log = LOGS.resolve("job-" + maxFutureSkew + ".log");
+        Files.deleteIfExists(log); // a log of this run only
         return ChildProcess.start(
                 "job",
                 List.of(
@@ -292,7 +294,7 @@ class ReplayDeadLettersIT {
                         maxFutureSkew,
                         "--web-ui-port",
                         String.valueOf(Ports.free())),
-                LOGS.resolve("job-" + maxFutureSkew + ".log"));
+                log);
     }
 
     private static void awaitCommittedOffset(long offset) throws Exception {
