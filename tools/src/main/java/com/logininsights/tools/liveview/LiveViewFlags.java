@@ -1,5 +1,6 @@
 package com.logininsights.tools.liveview;
 
+import com.logininsights.tools.KafkaClientOptions;
 import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Topics;
 import com.logininsights.tools.cli.Cli;
@@ -10,10 +11,6 @@ import com.logininsights.tools.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,13 +36,8 @@ public final class LiveViewFlags implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT[,...]",
-            defaultValue = "localhost:29092",
-            converter = Converters.NonBlank.class,
-            description = "Kafka brokers the job writes to (default: ${DEFAULT-VALUE})")
-    String bootstrapServers;
+    @Mixin
+    KafkaClientOptions kafka;
 
     @Option(
             names = "--processed-topic",
@@ -72,26 +64,11 @@ public final class LiveViewFlags implements Callable<Integer> {
     String insightsTopic;
 
     @Option(
-            names = "--kafka-property",
-            paramLabel = "KEY=VALUE",
-            converter = Converters.KeyValue.class,
-            description = "Kafka consumer setting, e.g. security.protocol=SSL; repeatable (default: none)")
-    List<Map.Entry<String, String>> kafkaProperties = new ArrayList<>();
-
-    @Option(
             names = "--duration",
             paramLabel = "DURATION",
             converter = DurationConverter.Positive.class,
             description = "stop by itself after this long (default: run until Ctrl-C)")
     Duration duration;
-
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "DURATION",
-            defaultValue = "30s",
-            converter = DurationConverter.Positive.class,
-            description = "how long to wait for the broker at start (default: ${DEFAULT-VALUE})")
-    Duration connectTimeout;
 
     static LiveViewFlags parse(String... args) throws UsageException {
         return Cli.parse(new LiveViewFlags(), args);
@@ -101,19 +78,13 @@ public final class LiveViewFlags implements Callable<Integer> {
         return new Topics(Topics.DEFAULT.input(), processedTopic, deadLetterTopic, insightsTopic);
     }
 
-    Map<String, String> kafkaProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        kafkaProperties.forEach(property -> properties.put(property.getKey(), property.getValue()));
-        return properties;
-    }
-
     @Override
     public Integer call() throws UsageException {
         KafkaLogs.onlyErrors();
         PrintStream out = System.out;
         LiveView view;
         try {
-            view = LiveView.open(bootstrapServers, kafkaProperties(), topics(), out, connectTimeout);
+            view = LiveView.open(kafka.bootstrapServers(), kafka.properties(), topics(), out, kafka.connectTimeout());
         } catch (ConfigException e) {
             throw new UsageException("--kafka-property: the Kafka consumer rejects its settings: " + e.getMessage());
         } catch (IOException e) {
@@ -123,7 +94,7 @@ public final class LiveViewFlags implements Callable<Integer> {
         out.printf(
                 "Following %s, %s and %s on %s (read_committed).%n"
                         + "Each window appears once it has closed and the job has committed it. Ctrl-C stops.%n%n",
-                insightsTopic, processedTopic, deadLetterTopic, bootstrapServers);
+                insightsTopic, processedTopic, deadLetterTopic, kafka.bootstrapServers());
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopper = new Thread(
                 () -> {

@@ -1,5 +1,6 @@
 package com.logininsights.tools.replay;
 
+import com.logininsights.tools.KafkaClientOptions;
 import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.HelpOption;
@@ -46,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Mixin
-    KafkaOptions kafka;
+    KafkaClientOptions kafka;
 
     @Override
     public Integer call() throws UsageException {
@@ -56,11 +57,16 @@ final class ExportCommand implements Callable<Integer> {
         }
         KafkaLogs.onlyErrors();
         PrintWriter screen = spec.commandLine().getOut();
-        ReplaySummary summary = new ReplaySummary(selection.deadLetterTopic + " on " + kafka.bootstrapServers, filter);
+        ReplaySummary summary =
+                new ReplaySummary(selection.deadLetterTopic + " on " + kafka.bootstrapServers(), filter);
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer();
                 ExportFile file = ExportFile.create(out)) {
             new DeadLetterTopic(
-                            consumer, kafka.bootstrapServers, selection.deadLetterTopic, kafka.connectTimeout, screen)
+                            consumer,
+                            kafka.bootstrapServers(),
+                            selection.deadLetterTopic,
+                            kafka.connectTimeout(),
+                            screen)
                     .readAll(new DeadLetterTopic.Reader() {
                         @Override
                         public void letter(DeadLetter letter) throws IOException {

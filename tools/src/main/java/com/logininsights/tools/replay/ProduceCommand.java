@@ -1,6 +1,7 @@
 package com.logininsights.tools.replay;
 
 import com.logininsights.tools.CommittedConsumer;
+import com.logininsights.tools.KafkaClientOptions;
 import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +64,7 @@ final class ProduceCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Mixin
-    KafkaOptions kafka;
+    KafkaClientOptions kafka;
 
     /** Where each selected record goes: the input topic, or the screen in a dry run. */
     private interface Destination {
@@ -87,15 +90,16 @@ final class ProduceCommand implements Callable<Integer> {
             }
         }
         String readFrom =
-                fromFile != null ? fromFile.toString() : selection.deadLetterTopic + " on " + kafka.bootstrapServers;
+                fromFile != null ? fromFile.toString() : selection.deadLetterTopic + " on " + kafka.bootstrapServers();
         ReplaySummary summary = new ReplaySummary(readFrom, filter);
         InputTopic.Delivery delivery = null;
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer()) {
-            CommittedConsumer.partitionsOf(consumer, kafka.bootstrapServers, List.of(inputTopic), kafka.connectTimeout);
+            CommittedConsumer.partitionsOf(
+                    consumer, kafka.bootstrapServers(), List.of(inputTopic), kafka.connectTimeout());
             if (dryRun) {
                 replay(fileLetters, consumer, summary, letter -> screen.println(wouldSend(letter)), screen);
             } else {
-                try (InputTopic input = kafka.inputTopic(inputTopic)) {
+                try (InputTopic input = inputTopic()) {
                     replay(fileLetters, consumer, summary, input::send, screen);
                     delivery = input.finish();
                 }
@@ -132,6 +136,16 @@ final class ProduceCommand implements Callable<Integer> {
         return Cli.DONE;
     }
 
+    /** The producer to the input topic; settings the client rejects are a bad flag. */
+    private InputTopic inputTopic() throws UsageException {
+        Map<String, String> settings = kafka.properties();
+        try {
+            return new InputTopic(kafka.bootstrapServers(), settings, inputTopic, kafka.connectTimeout());
+        } catch (KafkaException e) {
+            throw new UsageException("--kafka-property: the Kafka producer rejects its settings: " + e.getMessage());
+        }
+    }
+
     private void replay(
             List<DeadLetter> fileLetters,
             KafkaConsumer<byte[], byte[]> consumer,
@@ -147,7 +161,8 @@ final class ProduceCommand implements Callable<Integer> {
             }
             return;
         }
-        new DeadLetterTopic(consumer, kafka.bootstrapServers, selection.deadLetterTopic, kafka.connectTimeout, screen)
+        new DeadLetterTopic(
+                        consumer, kafka.bootstrapServers(), selection.deadLetterTopic, kafka.connectTimeout(), screen)
                 .readAll(new DeadLetterTopic.Reader() {
                     @Override
                     public void letter(DeadLetter letter) {

@@ -6,7 +6,6 @@ import com.logininsights.tools.JavaMain;
 import com.logininsights.tools.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +17,10 @@ class LiveViewFlagsTest {
     void defaultsFollowTheJobsTopicsOnTheDockerComposeBroker() throws Exception {
         LiveViewFlags flags = LiveViewFlags.parse();
 
-        assertThat(flags.bootstrapServers).isEqualTo("localhost:29092");
+        assertThat(flags.kafka.bootstrapServers()).isEqualTo("localhost:29092");
         assertThat(flags.topics()).isEqualTo(Topics.DEFAULT);
-        assertThat(flags.kafkaProperties()).isEmpty();
         assertThat(flags.duration).isNull();
-        assertThat(flags.connectTimeout).isEqualTo(Duration.ofSeconds(30));
+        assertThat(flags.kafka.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -37,12 +35,13 @@ class LiveViewFlagsTest {
                 "--duration", "2m",
                 "--connect-timeout", "500ms");
 
-        assertThat(flags.bootstrapServers).isEqualTo("kafka:9092");
+        assertThat(flags.kafka.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(flags.topics()).isEqualTo(new Topics("user-login", "p", "d", "i"));
-        assertThat(flags.kafkaProperties())
-                .containsExactly(Map.entry("security.protocol", "SSL"), Map.entry("client.id", "view"));
+        assertThat(flags.kafka.properties())
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("client.id", "view");
         assertThat(flags.duration).isEqualTo(Duration.ofMinutes(2));
-        assertThat(flags.connectTimeout).isEqualTo(Duration.ofMillis(500));
+        assertThat(flags.kafka.connectTimeout()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
@@ -59,6 +58,7 @@ class LiveViewFlagsTest {
                         "--dead-letter-topic",
                         "--insights-topic",
                         "--kafka-property",
+                        "--kafka-properties-file",
                         "--duration",
                         "--connect-timeout");
     }

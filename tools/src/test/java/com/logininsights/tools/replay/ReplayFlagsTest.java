@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,8 @@ class ReplayFlagsTest {
     void defaultsReadTheJobsDeadLettersOnTheDockerComposeBrokerAndProduceToItsInput() throws Exception {
         ProduceCommand produce = Cli.parse(new ProduceCommand());
 
-        assertThat(produce.kafka.bootstrapServers).isEqualTo("localhost:29092");
-        assertThat(produce.kafka.properties()).isEmpty();
-        assertThat(produce.kafka.connectTimeout).isEqualTo(Duration.ofSeconds(30));
+        assertThat(produce.kafka.bootstrapServers()).isEqualTo("localhost:29092");
+        assertThat(produce.kafka.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(produce.selection.deadLetterTopic).isEqualTo("user-login-dlq");
         assertThat(produce.selection.filter()).isEqualTo(ReplayFilter.EVERYTHING);
         assertThat(produce.inputTopic).isEqualTo("user-login");
@@ -64,9 +62,9 @@ class ReplayFlagsTest {
                         Optional.of(Instant.parse("2026-11-29T10:00:00Z")),
                         Optional.of(Instant.parse("2026-11-29T11:00:00Z"))));
         assertThat(export.selection.deadLetterTopic).isEqualTo("dlq");
-        assertThat(export.kafka.bootstrapServers).isEqualTo("kafka:9092");
-        assertThat(export.kafka.properties()).containsExactly(Map.entry("security.protocol", "SSL"));
-        assertThat(export.kafka.connectTimeout).isEqualTo(Duration.ofSeconds(5));
+        assertThat(export.kafka.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(export.kafka.properties()).containsEntry("security.protocol", "SSL");
+        assertThat(export.kafka.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 
         ProduceCommand produce =
                 Cli.parse(new ProduceCommand(), "--from-file", "dead.jsonl", "--input-topic", "in", "--dry-run");
@@ -111,6 +109,7 @@ class ReplayFlagsTest {
                         "--bootstrap-servers",
                         "(default: localhost:29092)",
                         "--kafka-property",
+                        "--kafka-properties-file",
                         "--connect-timeout");
     }
 
