@@ -1,4 +1,4 @@
-package com.logininsights.tools.playground;
+package com.logininsights.tools.liveview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -9,10 +9,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /** Renders one closed window for the terminal: a few plain lines, no log noise. */
-public final class WindowReport {
+final class WindowReport {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -20,12 +20,12 @@ public final class WindowReport {
 
     /**
      * @param summary a {@code summary} record from the insights topic
-     * @param deadLetters dead letters by reason, counted since the previous report
-     * @param recordsSinceLast valid and dead records written since the previous report
+     * @param input the input records that arrived during the window, dead letters among them
+     * @param countedAfter set when the window began before the newest input the view could not see (the job had
+     *     committed it before the view started): only input that arrived after this time is counted
      * @param lateEvents late events reported since the previous report
      */
-    public static String render(
-            JsonNode summary, Map<String, Long> deadLetters, long recordsSinceLast, long lateEvents) {
+    static String render(JsonNode summary, WindowInput input, Optional<Instant> countedAfter, long lateEvents) {
         long logins = summary.get("logins").asLong();
         long missing = summary.get("records_with_missing_fields").asLong();
         StringBuilder out = new StringBuilder();
@@ -59,19 +59,25 @@ public final class WindowReport {
         }
         out.append("  top locales  ").append(String.join(" · ", locales)).append('\n');
 
-        long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
-        out.append(String.format(
-                Locale.ROOT,
-                "  dead letters %d of %d records since the last window (%s)",
-                dead,
-                recordsSinceLast,
-                percent(dead, recordsSinceLast)));
-        if (dead > 0) {
+        if (input.records() == 0) {
+            out.append("  dead letters none: no input record arrived during this window");
+        } else {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  dead letters %d of %d records that arrived in this window (%s)",
+                    input.deadLetters(),
+                    input.records(),
+                    percent(input.deadLetters(), input.records())));
+        }
+        if (input.deadLetters() > 0) {
             List<String> reasons = new ArrayList<>();
-            new TreeMap<>(deadLetters).forEach((reason, count) -> reasons.add(reason + " " + count));
+            input.deadLettersByReason().forEach((reason, count) -> reasons.add(reason + " " + count));
             out.append(": ").append(String.join(", ", reasons));
         }
         out.append('\n');
+        countedAfter.ifPresent(after -> out.append("               counted after ")
+                .append(TIME.format(after))
+                .append(": the job had committed the earlier ones before this view started\n"));
         if (lateEvents > 0) {
             out.append(String.format(Locale.ROOT, "  late events  %d (counted in no window)%n", lateEvents));
         }

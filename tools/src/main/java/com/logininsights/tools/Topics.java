@@ -1,4 +1,4 @@
-package com.logininsights.tools.playground;
+package com.logininsights.tools;
 
 /** The job's topics, with the names the job uses by default. */
 public record Topics(String input, String processed, String deadLetters, String insights) {

@@ -1,4 +1,4 @@
-package com.logininsights.tools.generator;
+package com.logininsights.tools.cli;
 
 import java.time.Duration;
 
