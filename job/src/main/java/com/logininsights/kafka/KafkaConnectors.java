@@ -67,7 +67,6 @@ public final class KafkaConnectors {
     private static final String INSIGHTS = "insights";
 
     public static KafkaSink<LoginEvent> enrichedSink(JobConfig config) {
-        // Record timestamp: the event time, so that time-based retention and consumers see when it happened.
         return sink(
                 config,
                 ENRICHED,
@@ -75,7 +74,17 @@ public final class KafkaConnectors {
                         config.processedTopic(),
                         OutputKeys::enriched,
                         new EnrichedEventJson(),
-                        LoginEvent::eventTimeMillis));
+                        KafkaConnectors::recordTimestamp));
+    }
+
+    /**
+     * An enriched record's Kafka timestamp: the event time, so that time-based retention and lookups see when it
+     * happened. An event stamped ahead of the wall clock (up to --max-future-skew) gets the wall clock instead: a
+     * broker refuses timestamps more than log.message.timestamp.after.max.ms ahead (an hour by default), and a
+     * refused record would fail every attempt to write it.
+     */
+    static Long recordTimestamp(LoginEvent event) {
+        return Math.min(event.eventTimeMillis(), System.currentTimeMillis());
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {

@@ -121,7 +121,7 @@ public final class Playground {
     }
 
     private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started) throws IOException {
-        view = LiveView.open(bootstrap, Map.of(), Topics.DEFAULT, out, Duration.ofSeconds(30));
+        view = LiveView.open(bootstrap, Map.of(), topics(), out, Duration.ofSeconds(30));
         started.add(0, view);
         long deadline =
                 config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
@@ -208,7 +208,7 @@ public final class Playground {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        Topics topics = Topics.DEFAULT;
+        Topics topics = topics();
         try (Admin admin = Admin.create(properties)) {
             for (NewTopic topic : List.of(
                     new NewTopic(topics.input(), 3, (short) 1),
@@ -246,11 +246,29 @@ public final class Playground {
                 String.valueOf(config.badShare()));
     }
 
+    /**
+     * The default topics on the playground's own broker. On a broker of yours (docker-compose's, say) it reads the
+     * same input but writes its own outputs: another job may be writing the default ones, and two jobs writing the
+     * same topics duplicate every output (the job refuses to start when it sees that).
+     */
+    private Topics topics() {
+        if (config.existingBroker().isEmpty()) {
+            return Topics.DEFAULT;
+        }
+        Topics outputs = Topics.DEFAULT;
+        return new Topics(
+                outputs.input(),
+                "playground-" + outputs.processed(),
+                "playground-" + outputs.deadLetters(),
+                "playground-" + outputs.insights());
+    }
+
     private List<String> jobCommand(String bootstrap) throws IOException {
         Path jar = repository.resolve("job/target/login-insights-local.jar");
         if (!Files.exists(jar)) {
-            throw new IOException(jar + " is missing: build it with mvn -B -ntp package -DskipTests");
+            throw new IOException(jar + " is missing: build it with ./mvnw -B -ntp package -DskipTests");
         }
+        Topics topics = topics();
         return List.of(
                 ChildProcess.java(),
                 "-Xmx1g",
@@ -258,8 +276,19 @@ public final class Playground {
                 jar.toString(),
                 "--bootstrap-servers",
                 bootstrap,
+                "--input-topic",
+                topics.input(),
+                "--processed-topic",
+                topics.processed(),
+                "--dead-letter-topic",
+                topics.deadLetters(),
+                "--insights-topic",
+                topics.insights(),
                 "--group-id",
                 "playground",
+                // Checkpoints on disk: a run stopped with Ctrl-C resumes from the latest one, open windows and all.
+                "--checkpoint-dir",
+                config.dataDir().resolve("checkpoints").toString(),
                 "--window",
                 Durations.format(config.window()),
                 "--checkpoint-interval",
