@@ -3,6 +3,7 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
 import com.logininsights.testing.KafkaBroker.Record;
 import com.logininsights.testing.Outputs;
@@ -115,18 +116,8 @@ class LocalRunIT {
     }
 
     private List<String> jobFlags(String name, String... extra) throws IOException {
-        List<String> flags = new ArrayList<>(List.of(
-                "--bootstrap-servers",
-                BROKER.bootstrapServers(),
-                "--input-topic",
-                name + "-in",
-                "--processed-topic",
-                name + "-processed",
-                "--dead-letter-topic",
-                name + "-dlq",
-                "--insights-topic",
-                name + "-insights",
-                "--group-id",
+        List<String> flags = JobRun.flags(
+                BROKER,
                 name,
                 "--starting-offsets",
                 "earliest",
@@ -134,12 +125,10 @@ class LocalRunIT {
                 "10s",
                 "--idleness",
                 "2s",
-                "--checkpoint-interval",
-                "1s",
                 "--parallelism",
                 "2",
                 "--web-ui-port",
-                String.valueOf(freePort())));
+                String.valueOf(freePort()));
         flags.addAll(List.of(extra));
         return flags;
     }
@@ -171,10 +160,7 @@ class LocalRunIT {
     }
 
     private void createTopics(String name, int inputPartitions) throws Exception {
-        BROKER.createTopic(name + "-in", inputPartitions);
-        BROKER.createTopic(name + "-processed", 2);
-        BROKER.createTopic(name + "-dlq", 1);
-        BROKER.createTopic(name + "-insights", 1);
+        JobRun.createTopics(BROKER, name, inputPartitions);
     }
 
     /** The summary of window 0, which must be written once. */

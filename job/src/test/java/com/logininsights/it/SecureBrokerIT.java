@@ -3,6 +3,7 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.testing.FlinkRestApi;
+import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker.Record;
 import com.logininsights.testing.Outputs;
 import com.logininsights.testing.SaslSslKafkaBroker;
@@ -210,32 +211,11 @@ class SecureBrokerIT {
     }
 
     private static void createTopics(String name) throws Exception {
-        BROKER.createTopic(name + "-in", 2);
-        BROKER.createTopic(name + "-processed", 2);
-        BROKER.createTopic(name + "-dlq", 1);
-        BROKER.createTopic(name + "-insights", 1);
+        JobRun.createTopics(BROKER, name, 2);
     }
 
     private static List<String> jobFlags(String name, String... extra) {
-        List<String> flags = new ArrayList<>(List.of(
-                "--bootstrap-servers",
-                BROKER.bootstrapServers(),
-                "--input-topic",
-                name + "-in",
-                "--processed-topic",
-                name + "-processed",
-                "--dead-letter-topic",
-                name + "-dlq",
-                "--insights-topic",
-                name + "-insights",
-                "--group-id",
-                name,
-                "--starting-offsets",
-                "earliest",
-                "--checkpoint-interval",
-                "1s",
-                "--parallelism",
-                "1"));
+        List<String> flags = JobRun.flags(BROKER, name, "--starting-offsets", "earliest", "--parallelism", "1");
         flags.addAll(List.of(extra));
         return flags;
     }

@@ -44,6 +44,11 @@ public final class JobRun {
 
     /** The job's flags for a test: its own topics and group, short checkpoints, and any extra flags. */
     public static JobConfig config(KafkaBroker broker, String prefix, String... extra) {
+        return JobFlags.parse(flags(broker, prefix, extra).toArray(String[]::new));
+    }
+
+    /** The command line of {@link #config}: for a test that runs the job as its own process. */
+    public static List<String> flags(KafkaBroker broker, String prefix, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--bootstrap-servers", broker.bootstrapServers(),
                 "--input-topic", prefix + "-in",
@@ -53,14 +58,19 @@ public final class JobRun {
                 "--group-id", prefix,
                 "--checkpoint-interval", "1s"));
         args.addAll(Arrays.asList(extra));
-        return JobFlags.parse(args.toArray(String[]::new));
+        return args;
+    }
+
+    /** The four topics of a job started with {@link #flags}. */
+    public static void createTopics(KafkaBroker broker, String prefix, int inputPartitions) throws Exception {
+        broker.createTopic(prefix + "-in", inputPartitions);
+        broker.createTopic(prefix + "-processed", 2);
+        broker.createTopic(prefix + "-dlq", 1);
+        broker.createTopic(prefix + "-insights", 1);
     }
 
     public static void createTopics(KafkaBroker broker, JobConfig config, int inputPartitions) throws Exception {
-        broker.createTopic(config.inputTopic(), inputPartitions);
-        broker.createTopic(config.processedTopic(), 2);
-        broker.createTopic(config.deadLetterTopic(), 1);
-        broker.createTopic(config.insightsTopic(), 1);
+        createTopics(broker, config.groupId(), inputPartitions);
     }
 
     public static StreamExecutionEnvironment build(
