@@ -21,8 +21,11 @@ final class FlinkRest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The latest completed checkpoint, and how many checkpoints failed so far. */
-    record Checkpoints(long latestId, long durationMillis, long stateSizeBytes, long failed) {}
+    /** The latest completed checkpoint, if any, and how many checkpoints failed so far (triggers included). */
+    record Checkpoints(Optional<Completed> latest, long failed) {}
+
+    /** A completed checkpoint: its number, how long it took from trigger to completion, and its state's size. */
+    record Completed(long id, long durationMillis, long stateSizeBytes) {}
 
     private final String base;
     private final HttpClient http =
@@ -56,25 +59,24 @@ final class FlinkRest {
         }
     }
 
-    /** Empty until a checkpoint has completed. */
-    Optional<Checkpoints> checkpoints() throws IOException {
+    Checkpoints checkpoints() throws IOException {
         JsonNode stats = get("/jobs/" + jobId() + "/checkpoints");
         JsonNode latest = stats.path("latest").path("completed");
-        if (latest.isMissingNode() || latest.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Checkpoints(
-                latest.path("id").asLong(),
-                latest.path("end_to_end_duration").asLong(),
-                latest.path("state_size").asLong(),
-                stats.path("counts").path("failed").asLong()));
+        Optional<Completed> completed = latest.isMissingNode() || latest.isNull()
+                ? Optional.empty()
+                : Optional.of(new Completed(
+                        latest.path("id").asLong(),
+                        latest.path("end_to_end_duration").asLong(),
+                        latest.path("state_size").asLong()));
+        return new Checkpoints(completed, stats.path("counts").path("failed").asLong());
     }
 
-    long restarts() throws IOException {
+    /** How often the job restarted; empty in the first seconds, before the REST API has fetched its metrics. */
+    OptionalLong restarts() throws IOException {
         for (JsonNode metric : get("/jobs/" + jobId() + "/metrics?get=numRestarts")) {
-            return metric.path("value").asLong();
+            return OptionalLong.of(metric.path("value").asLong());
         }
-        throw new IOException("the job reports no numRestarts metric");
+        return OptionalLong.empty();
     }
 
     /**

@@ -26,6 +26,7 @@ final class Sampler {
     private KafkaOffsets.Ends startEnds;
     private KafkaOffsets.Ends previousEnds;
     private long previousEndsNanos;
+    private long failedBeforeInput;
 
     Sampler(GcLogTail gcLog, FlinkRest rest, KafkaOffsets kafka, long jobPid) {
         this.gcLog = gcLog;
@@ -40,6 +41,12 @@ final class Sampler {
      */
     void start() throws IOException {
         gcLog.newPauses().forEach(pause -> latestPause = Optional.of(pause));
+        try {
+            failedBeforeInput = rest.checkpoints().failed();
+        } catch (IOException e) {
+            // Then failures at start-up count as failures of the soak: reported, never hidden.
+            failedBeforeInput = 0;
+        }
         startedNanos = System.nanoTime();
         startEnds = kafka.ends();
         previousEnds = startEnds;
@@ -64,12 +71,20 @@ final class Sampler {
             problems.add("pending records: " + e.getMessage());
         }
         try {
-            values.put(Series.RESTARTS, (double) rest.restarts());
+            rest.restarts().ifPresent(restarts -> values.put(Series.RESTARTS, (double) restarts));
         } catch (IOException e) {
             problems.add("restarts: " + e.getMessage());
         }
         ProcessMemory.residentMb(jobPid).ifPresent(mb -> values.put(Series.RSS, mb));
         return new Sample(elapsed, values);
+    }
+
+    /**
+     * Checkpoints that failed while the job started, before the input did: Flink counts a checkpoint it could not
+     * trigger because not every task was running yet as failed. The soak counts failures from the input's start.
+     */
+    long failedBeforeInput() {
+        return failedBeforeInput;
     }
 
     /** Why series of the latest sample have no value; empty when every source answered. */
@@ -120,11 +135,12 @@ final class Sampler {
 
     private void readCheckpoints(Map<Series, Double> values) {
         try {
-            rest.checkpoints().ifPresent(latest -> {
-                values.put(Series.CHECKPOINT_ID, (double) latest.latestId());
+            FlinkRest.Checkpoints checkpoints = rest.checkpoints();
+            values.put(Series.FAILED_CHECKPOINTS, (double) (checkpoints.failed() - failedBeforeInput));
+            checkpoints.latest().ifPresent(latest -> {
+                values.put(Series.CHECKPOINT_ID, (double) latest.id());
                 values.put(Series.CHECKPOINT_DURATION, (double) latest.durationMillis());
                 values.put(Series.CHECKPOINT_SIZE, latest.stateSizeBytes() / BYTES_PER_KB);
-                values.put(Series.FAILED_CHECKPOINTS, (double) latest.failed());
             });
         } catch (IOException e) {
             problems.add("checkpoints: " + e.getMessage());

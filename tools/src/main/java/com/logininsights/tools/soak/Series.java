@@ -17,7 +17,7 @@ public enum Series {
     OUTPUT_RATE("output_per_s", "output rate", "records/s", "out/s", 0, true),
     RSS("rss_mb", "job process RSS", "MB", "RSS MB", 0, true),
     CHECKPOINT_ID("checkpoint_id", "latest completed checkpoint", "", "chk #", 0, false),
-    FAILED_CHECKPOINTS("failed_checkpoints", "failed checkpoints so far", "", "failed", 0, false),
+    FAILED_CHECKPOINTS("failed_checkpoints", "checkpoints failed since the input started", "", "failed", 0, false),
     RESTARTS("restarts", "job restarts so far", "", "restarts", 0, false),
     REQUESTED_GC_PAUSE("requested_gc_pause_ms", "pause of the full GC asked for", "ms", "full ms", 0, false),
     RECORDS_IN("records_in", "records written to the input so far", "", "in", 0, false),

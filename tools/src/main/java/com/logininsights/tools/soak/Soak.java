@@ -248,10 +248,14 @@ public final class Soak {
         pids.add(generator.pid());
         sampler.start();
         out.printf(
-                Locale.ROOT,
-                "  generator     %,d records/s, 3%% malformed (pid %d)%n%n",
-                config.rate(),
-                generator.pid());
+                Locale.ROOT, "  generator     %,d records/s, 3%% malformed (pid %d)%n", config.rate(), generator.pid());
+        if (sampler.failedBeforeInput() > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "  (%d checkpoint(s) failed while the job started, before the input: not counted below)%n",
+                    sampler.failedBeforeInput());
+        }
+        out.println();
         return sample(sampler, List.of(generator, job), broker, samples);
     }
 

@@ -77,8 +77,7 @@ final class SoakSummary {
                             .orElse("-"),
                     trend.map(t -> SampleLines.format(series, t.secondHalfMedian()))
                             .orElse("-"),
-                    trend.map(t -> String.format(Locale.ROOT, "%+.1f%%", t.change() * 100))
-                            .orElse("-")));
+                    trend.map(Trend::changeText).orElse("-")));
         }
         return table.toString();
     }
@@ -96,8 +95,8 @@ final class SoakSummary {
                 Locale.ROOT,
                 "Over %s (%d samples): %s records in; %s appended to the enriched and dead-letter topics (transaction"
                         + " markers included). The job's own collections: %,.0f, pausing it %,.0f ms in all (%.2f%%"
-                        + " of the time)%s. Checkpoints: the latest completed is number %s, %s failed. Restarts:"
-                        + " %s.%n",
+                        + " of the time)%s. Checkpoints: the latest completed is number %s; %s failed after the input"
+                        + " started. Restarts: %s.%n",
                 SampleLines.clock(last.elapsed().toSeconds()),
                 samples.size(),
                 latest(samples, Series.RECORDS_IN),

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Whether a series stays level over a soak: the run less its first tenth (warm-up: class loading, the JIT, pools
@@ -24,7 +25,7 @@ record Trend(Series series, int points, double firstHalfMedian, double secondHal
         FALLING
     }
 
-    /** Empty when either half has fewer than two values of the series, or the first half's median is zero. */
+    /** Empty when either half has fewer than two values of the series. */
     static Optional<Trend> of(List<Sample> samples, Series series) {
         if (samples.isEmpty()) {
             return Optional.empty();
@@ -41,24 +42,30 @@ record Trend(Series series, int points, double firstHalfMedian, double secondHal
         if (first.length < MIN_POINTS_PER_HALF || second.length < MIN_POINTS_PER_HALF) {
             return Optional.empty();
         }
-        double firstMedian = median(first);
-        if (firstMedian == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new Trend(series, measured.size(), firstMedian, median(second), slope(measured, series)));
+        return Optional.of(new Trend(series, measured.size(), median(first), median(second), slope(measured, series)));
     }
 
-    /** The second half's median against the first's, as a share (0.05 is 5% higher). */
-    double change() {
-        return (secondHalfMedian - firstHalfMedian) / firstHalfMedian;
+    /**
+     * The second half's median against the first's, as a share (0.05 is 5% higher); empty when the first half's
+     * median is zero (a lag that was nothing), where a share says nothing.
+     */
+    OptionalDouble change() {
+        return firstHalfMedian == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of((secondHalfMedian - firstHalfMedian) / firstHalfMedian);
     }
 
     Verdict verdict() {
-        double change = change();
+        double change = change().orElse(Math.signum(secondHalfMedian));
         if (Math.abs(change) * 100 <= FLAT_WITHIN_PERCENT) {
             return Verdict.FLAT;
         }
         return change > 0 ? Verdict.GROWING : Verdict.FALLING;
+    }
+
+    /** {@code +1.3%}, or {@code n/a} when there is no share to give. */
+    String changeText() {
+        return change().isPresent() ? String.format(Locale.ROOT, "%+.1f%%", change().getAsDouble() * 100) : "n/a";
     }
 
     /** One line for people, e.g. {@code heap after GC: flat (median 61.2 MB, then 62.0 MB: +1.3%; ...)}. */
@@ -67,7 +74,7 @@ record Trend(Series series, int points, double firstHalfMedian, double secondHal
         String format = "%." + series.decimals() + "f";
         return String.format(
                 Locale.ROOT,
-                "%s: %s (median " + format + "%s in the first half, " + format + "%s in the second: %+.1f%%;"
+                "%s: %s (median " + format + "%s in the first half, " + format + "%s in the second: %s;"
                         + " least-squares slope %+.2f%s per 10 min over %d samples)",
                 series.title(),
                 verdict().name().toLowerCase(Locale.ROOT),
@@ -75,7 +82,7 @@ record Trend(Series series, int points, double firstHalfMedian, double secondHal
                 unit,
                 secondHalfMedian,
                 unit,
-                change() * 100,
+                changeText(),
                 slopePerTenMinutes,
                 unit,
                 points);

@@ -18,7 +18,7 @@ class TrendTest {
         Trend trend = Trend.of(samples, Series.HEAP_AFTER_GC).orElseThrow();
 
         assertThat(trend.verdict()).isEqualTo(Trend.Verdict.FLAT);
-        assertThat(trend.change()).isBetween(-0.1, 0.1);
+        assertThat(trend.change().orElseThrow()).isBetween(-0.1, 0.1);
     }
 
     @Test
@@ -46,6 +46,18 @@ class TrendTest {
 
         assertThat(Trend.of(samples, Series.HEAP_AFTER_GC).orElseThrow().verdict())
                 .isEqualTo(Trend.Verdict.FLAT);
+    }
+
+    @Test
+    void aSeriesThatWasZeroAndStaysZeroIsFlatAndOneThatLeavesZeroIsGrowing() {
+        Trend none =
+                Trend.of(everyTenSeconds(180, i -> 0), Series.HEAP_AFTER_GC).orElseThrow();
+        Trend some = Trend.of(everyTenSeconds(180, i -> i < 100 ? 0 : 5), Series.HEAP_AFTER_GC)
+                .orElseThrow();
+
+        assertThat(none.verdict()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(none.changeText()).isEqualTo("n/a");
+        assertThat(some.verdict()).isEqualTo(Trend.Verdict.GROWING);
     }
 
     @Test
