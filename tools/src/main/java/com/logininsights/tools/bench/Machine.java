@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the numbers were measured on, and how busy it was: a benchmark on a shared machine says so. */
-record Machine(int cores, double memoryGib, String java, String os, String loadAverage) {
+public record Machine(int cores, double memoryGib, String java, String os, String loadAverage) {
 
-    static Machine here() {
+    public static Machine here() {
         return new Machine(
                 Runtime.getRuntime().availableProcessors(),
                 totalMemoryGib(),
@@ -18,7 +18,7 @@ record Machine(int cores, double memoryGib, String java, String os, String loadA
     }
 
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
-    static String currentLoadAverage() {
+    public static String currentLoadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
@@ -41,7 +41,7 @@ record Machine(int cores, double memoryGib, String java, String os, String loadA
         return Double.NaN;
     }
 
-    String describe() {
+    public String describe() {
         return String.format(Locale.ROOT, "%d cores, %.1f GiB, %s, %s", cores, memoryGib, java, os);
     }
 }

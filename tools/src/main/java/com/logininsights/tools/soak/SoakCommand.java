@@ -1,0 +1,208 @@
+package com.logininsights.tools.soak;
+
+import com.logininsights.tools.generator.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** The soak's command line, read with picocli: every flag once, with its default and its help text. */
+@Command(
+        name = "scripts/soak",
+        sortOptions = false,
+        usageHelpWidth = 120,
+        description = {
+            "Runs login-insights against a real Kafka broker at a steady input rate for a long time, and samples the",
+            "job's heap after GC, GC pauses, checkpoint duration and size, consumer lag and rates. Prints a line per",
+            "sample, a summary table and a verdict (are heap and checkpoint size flat?), and writes samples.csv,",
+            "soak.svg and summary.md to the results folder. Ctrl-C stops early and still writes what was measured.%n"
+        },
+        optionListHeading = "Flags:%n",
+        footer = "%nDurations are written like 500ms, 10s, 1m or 2h. A bad flag exits with code 2.")
+public final class SoakCommand {
+    private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]{0,6}[kKmMgG]");
+
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            defaultValue = "30m",
+            converter = PositiveDuration.class,
+            description = "how long the generator writes and the soak samples (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "RECORDS/S",
+            defaultValue = "5000",
+            converter = PositiveInt.class,
+            description = "records per second from our generator, 3%% of them malformed (default: ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = PositiveDuration.class,
+            description = "the job's --checkpoint-interval (default: ${DEFAULT-VALUE})")
+    Duration checkpointInterval;
+
+    @Option(
+            names = "--sample-every",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = PositiveDuration.class,
+            description = "time between two samples (default: ${DEFAULT-VALUE})")
+    Duration sampleEvery;
+
+    @Option(
+            names = "--live-heap-every",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            converter = DurationValue.class,
+            description = "how often to ask the job's JVM for a full collection (jcmd GC.run), whose after-size is"
+                    + " the live heap; 0 for never (default: ${DEFAULT-VALUE})")
+    Duration liveHeapEvery;
+
+    @Option(
+            names = "--job-heap",
+            paramLabel = "SIZE",
+            defaultValue = "1g",
+            converter = HeapSize.class,
+            description = "the job JVM's maximum heap, as -Xmx takes it (default: ${DEFAULT-VALUE})")
+    String jobHeap;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            converter = PositiveInt.class,
+            description = "the job's --parallelism (default: the job's own, one per core)")
+    Integer parallelism;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "3",
+            converter = PositiveInt.class,
+            description = "partitions of the input topic (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "the generator's seed, for the same records again (default: random)")
+    Long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "the results folder (default: soak-results/<date-time> in the checkout)")
+    Path out;
+
+    @Option(
+            names = "--job-jar",
+            paramLabel = "JAR",
+            description = "the job's local jar (default: job/target/login-insights-local.jar)")
+    Path jobJar;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "print this help and exit")
+    boolean help;
+
+    /** Reads a command line; throws {@link IllegalArgumentException} with a message that names the bad flag. */
+    public static SoakConfig parse(String... args) {
+        SoakCommand command = new SoakCommand();
+        try {
+            new CommandLine(command).parseArgs(args);
+        } catch (UnmatchedArgumentException e) {
+            List<String> suggestions = e.getSuggestions();
+            throw new IllegalArgumentException(
+                    "unknown flag '" + e.getUnmatched().get(0) + "'"
+                            + (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?"));
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        if (command.duration.compareTo(command.sampleEvery) < 0) {
+            throw new IllegalArgumentException("--duration (" + Durations.format(command.duration)
+                    + ") must be at least --sample-every (" + Durations.format(command.sampleEvery) + ")");
+        }
+        return new SoakConfig(
+                command.duration,
+                command.rate,
+                command.checkpointInterval,
+                command.sampleEvery,
+                command.liveHeapEvery,
+                command.jobHeap,
+                command.parallelism == null ? OptionalInt.empty() : OptionalInt.of(command.parallelism),
+                command.partitions,
+                command.seed == null ? OptionalLong.empty() : OptionalLong.of(command.seed),
+                Optional.ofNullable(command.out),
+                Optional.ofNullable(command.jobJar));
+    }
+
+    public static boolean wantsHelp(String... args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    public static String usage() {
+        return new CommandLine(new SoakCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    static class DurationValue implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class PositiveDuration extends DurationValue {
+        @Override
+        public Duration convert(String value) {
+            Duration duration = super.convert(value);
+            if (duration.isZero()) {
+                throw new TypeConversionException("must be more than zero");
+            }
+            return duration;
+        }
+    }
+
+    static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // said below
+            }
+            throw new TypeConversionException("'" + value + "' is not a positive whole number");
+        }
+    }
+
+    static final class HeapSize implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!HEAP_SIZE.matcher(value.trim()).matches()) {
+                throw new TypeConversionException("'" + value + "' is not a heap size like 512m or 1g");
+            }
+            return value.trim();
+        }
+    }
+}
