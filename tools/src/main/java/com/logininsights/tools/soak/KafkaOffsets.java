@@ -1,6 +1,6 @@
 package com.logininsights.tools.soak;
 
-import com.logininsights.tools.playground.Topics;
+import com.logininsights.tools.Topics;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;

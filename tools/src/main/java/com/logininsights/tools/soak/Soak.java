@@ -2,11 +2,11 @@ package com.logininsights.tools.soak;
 
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.Ports;
+import com.logininsights.tools.Topics;
 import com.logininsights.tools.bench.Machine;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
-import com.logininsights.tools.generator.Durations;
-import com.logininsights.tools.playground.Topics;
+import com.logininsights.tools.cli.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

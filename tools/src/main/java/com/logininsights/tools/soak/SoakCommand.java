@@ -1,6 +1,10 @@
 package com.logininsights.tools.soak;
 
-import com.logininsights.tools.generator.Durations;
+import com.logininsights.tools.cli.Cli;
+import com.logininsights.tools.cli.Converters;
+import com.logininsights.tools.cli.DurationConverter;
+import com.logininsights.tools.cli.Durations;
+import com.logininsights.tools.cli.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,13 +12,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The soak's command line, read with picocli: every flag once, with its default and its help text. */
 @Command(
@@ -36,7 +37,7 @@ public final class SoakCommand {
             names = "--duration",
             paramLabel = "DURATION",
             defaultValue = "30m",
-            converter = PositiveDuration.class,
+            converter = DurationConverter.Positive.class,
             description = "how long the generator writes and the soak samples (default: ${DEFAULT-VALUE})")
     Duration duration;
 
@@ -44,7 +45,7 @@ public final class SoakCommand {
             names = "--rate",
             paramLabel = "RECORDS/S",
             defaultValue = "5000",
-            converter = PositiveInt.class,
+            converter = Converters.PositiveInt.class,
             description = "records per second from our generator, 3%% of them malformed (default: ${DEFAULT-VALUE})")
     int rate;
 
@@ -52,7 +53,7 @@ public final class SoakCommand {
             names = "--checkpoint-interval",
             paramLabel = "DURATION",
             defaultValue = "10s",
-            converter = PositiveDuration.class,
+            converter = DurationConverter.Positive.class,
             description = "the job's --checkpoint-interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
@@ -60,7 +61,7 @@ public final class SoakCommand {
             names = "--sample-every",
             paramLabel = "DURATION",
             defaultValue = "10s",
-            converter = PositiveDuration.class,
+            converter = DurationConverter.Positive.class,
             description = "time between two samples (default: ${DEFAULT-VALUE})")
     Duration sampleEvery;
 
@@ -68,7 +69,7 @@ public final class SoakCommand {
             names = "--live-heap-every",
             paramLabel = "DURATION",
             defaultValue = "5m",
-            converter = DurationValue.class,
+            converter = DurationConverter.class,
             description = "how often to ask the job's JVM for a full collection (jcmd GC.run), whose after-size is"
                     + " the live heap; 0 for never (default: ${DEFAULT-VALUE})")
     Duration liveHeapEvery;
@@ -84,7 +85,7 @@ public final class SoakCommand {
     @Option(
             names = "--parallelism",
             paramLabel = "N",
-            converter = PositiveInt.class,
+            converter = Converters.PositiveInt.class,
             description = "the job's --parallelism (default: the job's own, one per core)")
     Integer parallelism;
 
@@ -92,7 +93,7 @@ public final class SoakCommand {
             names = "--partitions",
             paramLabel = "N",
             defaultValue = "3",
-            converter = PositiveInt.class,
+            converter = Converters.PositiveInt.class,
             description = "partitions of the input topic (default: ${DEFAULT-VALUE})")
     int partitions;
 
@@ -122,15 +123,10 @@ public final class SoakCommand {
 
     /** Reads a command line; throws {@link IllegalArgumentException} with a message that names the bad flag. */
     public static SoakConfig parse(String... args) {
-        SoakCommand command = new SoakCommand();
+        SoakCommand command;
         try {
-            new CommandLine(command).parseArgs(args);
-        } catch (UnmatchedArgumentException e) {
-            List<String> suggestions = e.getSuggestions();
-            throw new IllegalArgumentException(
-                    "unknown flag '" + e.getUnmatched().get(0) + "'"
-                            + (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?"));
-        } catch (ParameterException e) {
+            command = Cli.parse(new SoakCommand(), args);
+        } catch (UsageException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
         if (command.duration.compareTo(command.sampleEvery) < 0) {
@@ -156,44 +152,7 @@ public final class SoakCommand {
     }
 
     public static String usage() {
-        return new CommandLine(new SoakCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
-    }
-
-    static class DurationValue implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class PositiveDuration extends DurationValue {
-        @Override
-        public Duration convert(String value) {
-            Duration duration = super.convert(value);
-            if (duration.isZero()) {
-                throw new TypeConversionException("must be more than zero");
-            }
-            return duration;
-        }
-    }
-
-    static final class PositiveInt implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            try {
-                int number = Integer.parseInt(value.trim());
-                if (number > 0) {
-                    return number;
-                }
-            } catch (NumberFormatException ignored) {
-                // said below
-            }
-            throw new TypeConversionException("'" + value + "' is not a positive whole number");
-        }
+        return Cli.usage(new SoakCommand());
     }
 
     static final class HeapSize implements ITypeConverter<String> {
