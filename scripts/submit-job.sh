@@ -1,8 +1,8 @@
 #!/bin/sh
 # Submits the login-insights job to a Flink session cluster through its REST API.
 #
-# POSIX sh plus curl and sed only: it runs in the curlimages/curl container of docker-compose.yml (BusyBox,
-# no bash, no jq) as well as on a developer's machine.
+# POSIX sh plus curl and sed only (no bash, no jq): it runs in docker-compose.yml's job-submitter (the job's
+# image, built on flink:2.2.1-java17), in BusyBox images, and on a developer's machine.
 
 set -u
 
@@ -250,6 +250,13 @@ log "starting the job${savepoint:+ from $savepoint}${parallelism:+ with parallel
 call POST "/jars/$jar_id/run" -H 'Content-Type: application/json' --data-binary "$body" ||
     { show_response; fail "run request to $jobmanager failed"; }
 if [ "$http_status" != 200 ]; then
+    # login-insights says in one line why it cannot start (a bad flag, a missing topic, no broker): show that
+    # line alone; any other failure with Flink's whole answer.
+    reason=$(printf '%s\n' "$response" | sed -e 's/\\n/\
+/g' -e 's/\\"/"/g' | sed -n 's/.*\(login-insights: [^"]*\).*/\1/p' | head -n 1)
+    if [ -n "$reason" ]; then
+        fail "the job did not start: $reason"
+    fi
     show_response
     fail "the JobManager refused to start the job (HTTP $http_status); the job's own error is above"
 fi

@@ -1,7 +1,8 @@
 package com.logininsights;
 
 import com.logininsights.config.JobConfig;
-import com.logininsights.insights.InsightRecord;
+import com.logininsights.insights.DimensionLimits;
+import com.logininsights.insights.Insight;
 import com.logininsights.insights.LateEventsToInsights;
 import com.logininsights.insights.MergeTalliesIntoInsights;
 import com.logininsights.insights.Spread;
@@ -39,7 +40,7 @@ import org.apache.flink.util.OutputTag;
 public final class Topology {
 
     /** Where the job writes. */
-    public record Sinks(Sink<LoginEvent> enriched, Sink<DeadLetter> deadLetters, Sink<InsightRecord> insights) {}
+    public record Sinks(Sink<LoginEvent> enriched, Sink<DeadLetter> deadLetters, Sink<Insight> insights) {}
 
     private static final OutputTag<LoginEvent> LATE_EVENTS = new OutputTag<>("late-events") {};
 
@@ -66,25 +67,26 @@ public final class Topology {
 
         events.sinkTo(sinks.enriched()).name("Kafka sink: enriched events").uid("sink-enriched-events");
 
+        DimensionLimits limits = DimensionLimits.perWindow(config.maxValuesPerDimension());
         SingleOutputStreamOperator<WindowTally> tallies = events.keyBy(
                         event -> Spread.bucketOf(event.userId()), TypeInformation.of(Integer.class))
                 .window(TumblingEventTimeWindows.of(config.window()))
                 .allowedLateness(config.allowedLateness())
                 .sideOutputLateData(LATE_EVENTS)
-                .aggregate(new TallyLogins(), new StampTallyWithWindow())
+                .aggregate(new TallyLogins(limits), new StampTallyWithWindow())
                 .name("Tally logins per window and spread bucket")
                 .uid("tally-logins");
 
-        DataStream<InsightRecord> windowInsights = tallies.transform(
+        DataStream<Insight> windowInsights = tallies.transform(
                         "Wait for every tally (never idle downstream)", tallies.getType(), new NeverIdleDownstream<>())
                 .uid("tallies-never-idle-downstream")
                 .windowAll(TumblingEventTimeWindows.of(config.window()))
                 .allowedLateness(config.allowedLateness())
-                .process(new MergeTalliesIntoInsights())
+                .process(new MergeTalliesIntoInsights(limits))
                 .name("Merge buckets into window insights")
                 .uid("merge-window-insights");
 
-        DataStream<InsightRecord> lateEvents = tallies.getSideOutput(LATE_EVENTS)
+        DataStream<Insight> lateEvents = tallies.getSideOutput(LATE_EVENTS)
                 .map(new LateEventsToInsights(config.window()))
                 .name("Count late events")
                 .uid("count-late-events");

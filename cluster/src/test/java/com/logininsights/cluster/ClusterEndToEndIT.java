@@ -100,6 +100,15 @@ class ClusterEndToEndIT {
 
     @Test
     void everyRecordOnceThroughALostTaskManagerAndARescale() throws Exception {
+        // (0) A user's mistakes at submission: each fails that submission alone, with the job's own one-line
+        // reason, and the JobManager, which runs the job's main(), carries on to run the good job below.
+        assertSubmissionRefused("login-insights: Invalid value for option '--window'", "--window", "nonsense");
+        assertSubmissionRefused(
+                "login-insights: topic 'no-such-topic' does not exist", "--input-topic", "no-such-topic");
+        assertSubmissionRefused(
+                "login-insights: no Kafka broker answered at 127.0.0.1:1", "--bootstrap-servers", "127.0.0.1:1");
+        progress("(0) three bad submissions refused; the JobManager is still up");
+
         // (a) Submit the lean jar over REST and feed it.
         String firstJob = submit(null, 1);
         awaitAllTasksRunning(firstJob, "localhost-taskmanager-1");
@@ -207,8 +216,30 @@ class ClusterEndToEndIT {
 
     // -- Steps ------------------------------------------------------------------------------------------------------
 
+    /** Submits with flags that cannot work: the script must fail with the reason, the cluster stay up and idle. */
+    private static void assertSubmissionRefused(String reason, String... badFlags) throws Exception {
+        List<String> command = new ArrayList<>(submitCommand(null, 1));
+        command.addAll(List.of(badFlags));
+        Command refused = Command.run(REPO, Duration.ofMinutes(2), command);
+        assertThat(refused.exitCode()).as("exit code of %s", List.of(badFlags)).isEqualTo(1);
+        assertThat(refused.stderr()).contains("the job did not start: " + reason);
+        JsonNode overview = cluster.get("/overview");
+        assertThat(overview.get("taskmanagers").asInt())
+                .as("TaskManagers after a bad submission")
+                .isEqualTo(1);
+        assertThat(overview.get("jobs-running").asInt()).isZero();
+    }
+
     /** Submits the jar with scripts/submit-job.sh (or, given a savepoint, scripts/resume-from-savepoint.sh). */
     private static String submit(String savepoint, int parallelism) {
+        String jobId = Command.run(REPO, Duration.ofMinutes(2), submitCommand(savepoint, parallelism))
+                .checkSuccess()
+                .strip();
+        assertThat(jobId).as("job id printed by the script").matches("[0-9a-f]{32}");
+        return jobId;
+    }
+
+    private static List<String> submitCommand(String savepoint, int parallelism) {
         List<String> command = new ArrayList<>();
         if (savepoint == null) {
             command.add(REPO.resolve("scripts/submit-job.sh").toString());
@@ -238,10 +269,7 @@ class ClusterEndToEndIT {
                 "1s",
                 "--parallelism",
                 String.valueOf(parallelism)));
-        String jobId =
-                Command.run(REPO, Duration.ofMinutes(2), command).checkSuccess().strip();
-        assertThat(jobId).as("job id printed by the script").matches("[0-9a-f]{32}");
-        return jobId;
+        return command;
     }
 
     /**

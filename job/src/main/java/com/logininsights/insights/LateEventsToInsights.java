@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * stream; here they are also counted, in the {@code lateEvents} metric, and written to the insights topic as
  * {@code late_event} records so a reader of the insights sees what its figures leave out.
  */
-public final class LateEventsToInsights extends RichMapFunction<LoginEvent, InsightRecord> {
+public final class LateEventsToInsights extends RichMapFunction<LoginEvent, Insight> {
     private final long windowMillis;
     private transient Counter lateEvents;
 
@@ -26,9 +26,9 @@ public final class LateEventsToInsights extends RichMapFunction<LoginEvent, Insi
     }
 
     @Override
-    public InsightRecord map(LoginEvent event) {
+    public Insight map(LoginEvent event) {
         lateEvents.inc();
         long start = TimeWindow.getWindowStartWithOffset(event.eventTimeMillis(), 0, windowMillis);
-        return InsightRecord.lateEvent(event, start, start + windowMillis);
+        return Insight.of(new LateEvent(event, start, start + windowMillis));
     }
 }

@@ -15,22 +15,28 @@ import org.apache.flink.util.Collector;
  * the latest tally of each bucket counts (a re-fired tally holds more logins than the one it replaces), and the
  * output carries a revision number that grows with each firing of the window.
  */
-public final class MergeTalliesIntoInsights extends ProcessAllWindowFunction<WindowTally, InsightRecord, TimeWindow> {
+public final class MergeTalliesIntoInsights extends ProcessAllWindowFunction<WindowTally, Insight, TimeWindow> {
 
     private static final ValueStateDescriptor<Integer> FIRINGS = new ValueStateDescriptor<>("firings", Types.INT);
 
+    private final DimensionLimits limits;
+
+    public MergeTalliesIntoInsights(DimensionLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
-    public void process(Context context, Iterable<WindowTally> tallies, Collector<InsightRecord> out) throws Exception {
-        WindowTally window = WindowInsights.mergeLatestPerBucket(tallies);
+    public void process(Context context, Iterable<WindowTally> tallies, Collector<Insight> out) throws Exception {
+        WindowTally window = WindowInsights.mergeLatestPerBucket(tallies, limits);
         window.stamp(context.window().getStart(), context.window().getEnd(), -1);
 
         ValueState<Integer> firings = context.windowState().getState(FIRINGS);
         int revision = firings.value() == null ? 0 : firings.value();
         firings.update(revision + 1);
 
-        out.collect(InsightRecord.of(WindowInsights.summary(window, revision)));
+        out.collect(Insight.of(WindowInsights.summary(window, revision)));
         for (DimensionInsight row : WindowInsights.perValue(window, revision)) {
-            out.collect(InsightRecord.of(row));
+            out.collect(Insight.of(row));
         }
     }
 

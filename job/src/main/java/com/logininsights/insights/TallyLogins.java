@@ -5,6 +5,11 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Phase one: adds each login to its spread bucket's tally as it arrives, so a window keeps no events. */
 public final class TallyLogins implements AggregateFunction<LoginEvent, WindowTally, WindowTally> {
+    private final DimensionLimits limits;
+
+    public TallyLogins(DimensionLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public WindowTally createAccumulator() {
@@ -13,7 +18,7 @@ public final class TallyLogins implements AggregateFunction<LoginEvent, WindowTa
 
     @Override
     public WindowTally add(LoginEvent event, WindowTally tally) {
-        tally.add(event);
+        tally.add(event, limits);
         return tally;
     }
 
@@ -24,7 +29,7 @@ public final class TallyLogins implements AggregateFunction<LoginEvent, WindowTa
 
     @Override
     public WindowTally merge(WindowTally a, WindowTally b) {
-        a.addAll(b);
+        a.addAll(b, limits);
         return a;
     }
 }

@@ -16,16 +16,18 @@ public final class WindowInsights {
     private WindowInsights() {}
 
     /**
-     * The tally of a whole window from its buckets' tallies. A bucket re-fired by a late event sends its whole
-     * tally again, holding more logins than before: only its latest tally counts.
+     * The tally of a whole window from its buckets' tallies, with at most {@code limits.maxValues()} values per
+     * dimension. A bucket re-fired by a late event sends its whole tally again, holding more logins than before:
+     * only its latest tally counts.
      */
-    public static WindowTally mergeLatestPerBucket(Iterable<WindowTally> tallies) {
+    public static WindowTally mergeLatestPerBucket(Iterable<WindowTally> tallies, DimensionLimits limits) {
         Map<Integer, WindowTally> latestPerBucket = new HashMap<>();
         for (WindowTally tally : tallies) {
             latestPerBucket.merge(tally.spread(), tally, (a, b) -> b.logins() >= a.logins() ? b : a);
         }
         WindowTally window = new WindowTally();
-        latestPerBucket.values().forEach(window::addAll);
+        latestPerBucket.values().forEach(bucket -> window.addAll(bucket, DimensionLimits.NONE));
+        window.keepTopValues(limits);
         return window;
     }
 

@@ -1,8 +1,11 @@
 package com.logininsights.insights;
 
 import com.logininsights.model.LoginEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -31,7 +34,7 @@ public final class WindowTally {
         }
     }
 
-    public void add(LoginEvent event) {
+    public void add(LoginEvent event, DimensionLimits limits) {
         logins++;
         if (event.hasMissingFields()) {
             recordsWithMissingFields++;
@@ -39,32 +42,61 @@ public final class WindowTally {
         long user = DistinctUsers.userKey(event.userId());
         users.add(user);
         for (Dimension dimension : DIMENSIONS) {
-            byDimension
-                    .get(dimension)
-                    .computeIfAbsent(dimension.valueOf(event), v -> new ValueTally())
+            Map<String, ValueTally> values = byDimension.get(dimension);
+            values.computeIfAbsent(limits.countAs(dimension.valueOf(event), values), v -> new ValueTally())
                     .add(user);
         }
     }
 
-    public void addAll(WindowTally other) {
+    public void addAll(WindowTally other, DimensionLimits limits) {
         logins += other.logins;
         recordsWithMissingFields += other.recordsWithMissingFields;
         users.addAll(other.users);
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : DIMENSIONS) {
             Map<String, ValueTally> mine = byDimension.get(dimension);
             other.byDimension
                     .get(dimension)
-                    .forEach((value, tally) -> mine.merge(value, tally.copy(), (a, b) -> {
+                    .forEach((value, tally) -> mine.merge(limits.countAs(value, mine), tally.copy(), (a, b) -> {
                         a.addAll(b);
                         return a;
                     }));
         }
     }
 
+    /**
+     * Keeps, per dimension, the {@code maxValues} values with the most logins (ties by name) and counts the rest
+     * as {@link DimensionLimits#OTHER}: a whole window's tally, merged from buckets that each counted their first
+     * values, then shows the values that matter most.
+     */
+    public void keepTopValues(DimensionLimits limits) {
+        for (Dimension dimension : DIMENSIONS) {
+            Map<String, ValueTally> values = byDimension.get(dimension);
+            ValueTally other = values.remove(DimensionLimits.OTHER);
+            if (values.size() > limits.maxValues()) {
+                List<Map.Entry<String, ValueTally>> ranked = new ArrayList<>(values.entrySet());
+                ranked.sort(Comparator.comparingLong((Map.Entry<String, ValueTally> e) ->
+                                e.getValue().logins())
+                        .reversed()
+                        .thenComparing(Map.Entry::getKey));
+                for (Map.Entry<String, ValueTally> dropped : ranked.subList(limits.maxValues(), ranked.size())) {
+                    values.remove(dropped.getKey());
+                    if (other == null) {
+                        other = dropped.getValue();
+                    } else {
+                        other.addAll(dropped.getValue());
+                    }
+                }
+            }
+            if (other != null) {
+                values.put(DimensionLimits.OTHER, other);
+            }
+        }
+    }
+
     public WindowTally copy() {
         WindowTally copy = new WindowTally();
         copy.stamp(windowStartMillis, windowEndMillis, spread);
-        copy.addAll(this);
+        copy.addAll(this, DimensionLimits.NONE);
         return copy;
     }
 

@@ -1,24 +1,22 @@
 package com.logininsights.kafka;
 
-import com.logininsights.config.DeliveryGuarantee;
 import com.logininsights.config.JobConfig;
-import com.logininsights.insights.InsightRecord;
+import com.logininsights.insights.Insight;
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
+import com.logininsights.output.DeadLetterJson;
+import com.logininsights.output.EnrichedEventJson;
+import com.logininsights.output.InsightJson;
+import com.logininsights.output.OutputKeys;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
-import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
-import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
-import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
-import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
+import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
@@ -27,7 +25,6 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +49,9 @@ public final class KafkaConnectors {
     private KafkaConnectors() {}
 
     public static KafkaSource<ParseResult> source(JobConfig config) {
-        return source(config, new LoginRecordDeserializer(parser(config, WallClock.SYSTEM)));
+        return source(
+                config,
+                new LoginRecordDeserializer(new LoginRecordParser(ParserSettings.of(config), WallClock.SYSTEM)));
     }
 
     /** The source with another deserializer: tests wrap the real one to inject failures. */
@@ -64,7 +63,7 @@ public final class KafkaConnectors {
                 .setGroupId(config.groupId())
                 .setStartingOffsets(startingOffsets(config))
                 .setDeserializer(deserializer)
-                .setProperties(kafkaProperties(config))
+                .setProperties(config.kafkaProperties().asProperties())
                 // Offsets are committed on checkpoints; they show progress to Kafka tools, and are where a job
                 // started without a checkpoint resumes.
                 .setProperty("commit.offsets.on.checkpoint", "true")
@@ -75,42 +74,51 @@ public final class KafkaConnectors {
         return builder.build();
     }
 
-    public static LoginRecordParser parser(JobConfig config, WallClock clock) {
-        return new LoginRecordParser(
-                new ParserSettings(
-                        config.maxRecordBytes(), config.maxFutureSkew().toMillis()),
-                clock);
-    }
+    /** The sinks' names, each a part of its transactional ids. */
+    private static final String ENRICHED = "enriched";
+
+    private static final String DEAD_LETTERS = "dead-letters";
+    private static final String INSIGHTS = "insights";
 
     public static KafkaSink<LoginEvent> enrichedSink(JobConfig config) {
-        return sink(config, "enriched", config.processedTopic(), new EnrichedEventSerializer(config.processedTopic()));
+        // Record timestamp: the event time, so that time-based retention and consumers see when it happened.
+        return sink(
+                config,
+                ENRICHED,
+                new JsonRecordSerializer<>(
+                        config.processedTopic(),
+                        OutputKeys::enriched,
+                        new EnrichedEventJson(),
+                        LoginEvent::eventTimeMillis));
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
         return sink(
-                config, "dead-letters", config.deadLetterTopic(), new DeadLetterSerializer(config.deadLetterTopic()));
+                config,
+                DEAD_LETTERS,
+                new JsonRecordSerializer<>(
+                        config.deadLetterTopic(), OutputKeys::deadLetter, new DeadLetterJson(), null));
     }
 
-    public static KafkaSink<InsightRecord> insightSink(JobConfig config) {
-        return sink(config, "insights", config.insightsTopic(), new InsightSerializer(config.insightsTopic()));
+    public static KafkaSink<Insight> insightSink(JobConfig config) {
+        return sink(
+                config,
+                INSIGHTS,
+                new JsonRecordSerializer<>(config.insightsTopic(), OutputKeys::insight, new InsightJson(), null));
     }
 
-    private static <T> KafkaSink<T> sink(
-            JobConfig config, String name, String topic, KafkaRecordSerializationSchema<T> schema) {
+    private static <T> KafkaSink<T> sink(JobConfig config, String name, KafkaRecordSerializationSchema<T> schema) {
         TransactionNamingStrategy naming = transactionNaming();
         LOG.info("Kafka sink '{}': transaction naming {}", name, naming);
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setKafkaProducerConfig(producerProperties(config))
-                .setRecordSerializer(new KnownTopic<>(topic, schema))
+                .setRecordSerializer(schema)
                 .setTransactionNamingStrategy(naming)
-                .setDeliveryGuarantee(
-                        config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE
-                                ? org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE
-                                : org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE)
+                .setDeliveryGuarantee(config.deliveryGuarantee())
                 // Unique per sink and per job, and stable across restarts, so that a restarted job finds and
                 // aborts its own lingering transactions and never fences another job's.
-                .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)
+                .setTransactionalIdPrefix(transactionalIdPrefix(config, name))
                 .build();
     }
 
@@ -122,38 +130,18 @@ public final class KafkaConnectors {
                 : TransactionNamingStrategy.valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
-    /**
-     * A serializer that also names the one topic it writes to: POOLING needs that, to list the open transactions on
-     * the sink's topics when it starts and abort those it owns.
-     */
-    private static final class KnownTopic<T> implements KafkaRecordSerializationSchema<T>, KafkaDatasetFacetProvider {
-        private static final long serialVersionUID = 1L;
-        private final String topic;
-        private final KafkaRecordSerializationSchema<T> serializer;
-
-        KnownTopic(String topic, KafkaRecordSerializationSchema<T> serializer) {
-            this.topic = topic;
-            this.serializer = serializer;
-        }
-
-        @Override
-        public void open(SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext)
-                throws Exception {
-            serializer.open(context, sinkContext);
-        }
-
-        @Override
-        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-            return serializer.serialize(element, context, timestamp);
-        }
-
-        @Override
-        public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
-            return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
-        }
+    /** Whether a Kafka transactional id is one of this job's sinks' (the connector appends "-subtask-checkpoint"). */
+    static boolean isOurs(String transactionalId, JobConfig config) {
+        return List.of(ENRICHED, DEAD_LETTERS, INSIGHTS).stream()
+                .anyMatch(name ->
+                        transactionalId.matches(Pattern.quote(transactionalIdPrefix(config, name)) + "-\\d+-\\d+"));
     }
 
-    /** Our producer defaults, under whatever the user passed with --kafka-property. */
+    private static String transactionalIdPrefix(JobConfig config, String sinkName) {
+        return config.transactionalIdPrefix() + "-" + sinkName;
+    }
+
+    /** Our producer defaults, under whatever the user gave as Kafka client properties. */
     static Properties producerProperties(JobConfig config) {
         Properties properties = new Properties();
         properties.setProperty("transaction.timeout.ms", String.valueOf(TRANSACTION_TIMEOUT.toMillis()));
@@ -163,7 +151,7 @@ public final class KafkaConnectors {
         properties.setProperty("linger.ms", "10");
         properties.setProperty("batch.size", String.valueOf(128 * 1024));
         properties.setProperty("compression.type", "lz4");
-        properties.putAll(config.kafkaProperties());
+        properties.putAll(config.kafkaProperties().asMap());
         return properties;
     }
 
@@ -173,11 +161,5 @@ public final class KafkaConnectors {
             case EARLIEST -> OffsetsInitializer.earliest();
             case LATEST -> OffsetsInitializer.latest();
         };
-    }
-
-    private static Properties kafkaProperties(JobConfig config) {
-        Properties properties = new Properties();
-        properties.putAll(config.kafkaProperties());
-        return properties;
     }
 }

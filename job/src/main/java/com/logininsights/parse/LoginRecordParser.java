@@ -65,6 +65,12 @@ public final class LoginRecordParser implements Serializable {
         if (!Utf8.isValid(value)) {
             throw new Rejection(NOT_UTF8, null, "the record is not valid UTF-8");
         }
+        LoginEvent plain = FlatRecordReader.read(value, source, latestAcceptedMillis());
+        return plain != null ? plain : readWithJackson(value, source);
+    }
+
+    /** The full parser: every JSON the record may hold, and the reason for each fault. */
+    LoginEvent readWithJackson(byte[] value, SourcePosition source) throws Rejection {
         try (JsonParser json = JSON.createParser(value)) {
             return readObject(json, source);
         } catch (JacksonException e) {
@@ -91,7 +97,11 @@ public final class LoginRecordParser implements Serializable {
             fields.read(name, json);
         }
         requireEndOfInput(json);
-        return fields.toEvent(source, clock.nowMillis() + settings.maxFutureSkewMillis());
+        return fields.toEvent(source, latestAcceptedMillis());
+    }
+
+    private long latestAcceptedMillis() {
+        return clock.nowMillis() + settings.maxFutureSkewMillis();
     }
 
     private static void requireEndOfInput(JsonParser json) throws IOException, Rejection {
@@ -147,7 +157,11 @@ public final class LoginRecordParser implements Serializable {
             seen |= bit;
         }
 
-        /** A trimmed string, or null when the field is null or blank. */
+        /**
+         * A trimmed string, or null when the field is null or blank. A lone surrogate, which only a JSON escape such as
+         * {@code \ud800} can smuggle in, becomes U+FFFD, so that every text the job accepts is well-formed Unicode
+         * and reads the same in the output's JSON, in its UTF-8 keys and in state.
+         */
         private String text(String name, int bit, JsonParser json) throws IOException, Rejection {
             markSeen(name, bit);
             JsonToken token = json.currentToken();
@@ -158,7 +172,7 @@ public final class LoginRecordParser implements Serializable {
                 throw wrongType(name, "a string", token);
             }
             String trimmed = json.getText().trim();
-            return trimmed.isEmpty() ? null : trimmed;
+            return trimmed.isEmpty() ? null : Text.wellFormed(trimmed);
         }
 
         private Long timestamp(JsonParser json) throws IOException, Rejection {

@@ -1,5 +1,6 @@
 package com.logininsights.parse;
 
+import com.logininsights.config.JobConfig;
 import java.io.Serializable;
 
 /**
@@ -10,6 +11,11 @@ import java.io.Serializable;
  *     {@code timestamp_in_future}, so that it can never drag the watermark into the future
  */
 public record ParserSettings(int maxRecordBytes, long maxFutureSkewMillis) implements Serializable {
+
+    public static ParserSettings of(JobConfig config) {
+        return new ParserSettings(
+                config.maxRecordBytes(), config.maxFutureSkew().toMillis());
+    }
 
     /** How much of a too-large record the dead letter keeps: enough to recognise it, small enough to publish. */
     public static final int TRUNCATED_PAYLOAD_BYTES = 1024;

@@ -3,10 +3,14 @@ package com.logininsights.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobFlagsTest {
     @Test
@@ -24,7 +28,7 @@ class JobFlagsTest {
         assertThat(config.parallelism()).isEmpty();
         assertThat(config.bounded()).isFalse();
         assertThat(config.transactionalIdPrefix()).isEqualTo("login-insights");
-        assertThat(config.kafkaProperties()).isEmpty();
+        assertThat(config.kafkaProperties().isEmpty()).isTrue();
     }
 
     @Test
@@ -90,35 +94,103 @@ class JobFlagsTest {
         assertThat(config.maxRecordBytes()).isEqualTo(1000);
         assertThat(config.transactionalIdPrefix()).isEqualTo("tx");
         assertThat(config.webUiPort()).isEqualTo(9999);
-        assertThat(config.kafkaProperties()).isEqualTo(Map.of("security.protocol", "SSL", "sasl.mechanism", "PLAIN"));
+        assertThat(config.kafkaProperties().asMap())
+                .isEqualTo(Map.of("security.protocol", "SSL", "sasl.mechanism", "PLAIN"));
     }
 
     @Test
     void badFlagsAreNamedInTheError() {
-        assertUsageError("unknown flag '--windw'", "--windw", "1m");
-        assertUsageError("--window needs a value", "--window");
-        assertUsageError("bad value for --window: '10' is not a duration", "--window", "10");
-        assertUsageError("bad value for --window: must be more than zero", "--window", "0s");
-        assertUsageError("bad value for --idleness: '5x' has an unknown unit", "--idleness", "5x");
-        assertUsageError("bad value for --parallelism: 'two' is not a positive whole number", "--parallelism", "two");
+        assertUsageError("unknown flag '--windw'", "did you mean --window?", "--windw", "1m");
+        assertUsageError("Missing required parameter for option '--window'", "DURATION", "--window");
+        assertUsageError("Invalid value for option '--window'", "'10' is not a duration", "--window", "10");
+        assertUsageError("Invalid value for option '--window'", "must be more than zero", "--window", "0s");
+        assertUsageError("Invalid value for option '--idleness'", "'5x' has an unknown unit", "--idleness", "5x");
         assertUsageError(
-                "bad value for --delivery-guarantee: 'maybe' is not exactly-once or at-least-once",
+                "Invalid value for option '--parallelism'",
+                "'two' is not a positive whole number",
+                "--parallelism",
+                "two");
+        assertUsageError(
+                "Invalid value for option '--delivery-guarantee'",
+                "'maybe' is not exactly-once or at-least-once",
                 "--delivery-guarantee",
                 "maybe");
         assertUsageError(
-                "bad value for --starting-offsets: 'newest' is not one of committed, earliest, latest",
+                "Invalid value for option '--starting-offsets'",
+                "'newest' is not one of committed, earliest, latest",
                 "--starting-offsets",
                 "newest");
-        assertUsageError("bad value for --kafka-property: 'acks' is not KEY=VALUE", "--kafka-property", "acks");
-        assertUsageError("bad value for --input-topic: must not be empty", "--input-topic", " ");
-        assertUsageError("--bounded takes no value", "--bounded=yes");
+        assertUsageError("bad value for --kafka-property", "'acks' is not KEY=VALUE", "--kafka-property", "acks");
+        assertUsageError("Invalid value for option '--input-topic'", "must not be empty", "--input-topic", " ");
+        assertUsageError("Invalid value for option '--bounded'", "'yes' is not a boolean", "--bounded=yes");
+        assertUsageError(
+                "Invalid value for option '--max-record-bytes'",
+                "over the limit of 16777216",
+                "--max-record-bytes",
+                "20000000");
+        assertUsageError(
+                "--advance-after-quiet (5s) must be at least --idleness (10s)", "", "--advance-after-quiet", "5s");
+    }
+
+    @Test
+    void kafkaClientSettingsComeFromAFileTheEnvironmentAndTheCommandLineLaterOnesWinning(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("kafka.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-256\nlinger.ms=5\n");
+        JobConfig config = JobFlags.parse(
+                new String[] {"--kafka-properties-file", file.toString(), "--kafka-property", "linger.ms=20"},
+                Map.of(
+                        "LOGIN_INSIGHTS_KAFKA_SASL_JAAS_CONFIG", "secret-from-the-environment",
+                        "LOGIN_INSIGHTS_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                        "HOME", "/root"));
+
+        assertThat(config.kafkaProperties().asMap())
+                .isEqualTo(Map.of(
+                        "security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "SCRAM-SHA-512",
+                        "sasl.jaas.config", "secret-from-the-environment",
+                        "linger.ms", "20"));
+        assertThat(config.kafkaProperties().toString()).doesNotContain("secret");
+        assertThat(config.describe().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void secretsGivenOnTheCommandLineAreNamedByKafkasOwnDefinitions() {
+        String[] args = {
+            "--kafka-property",
+            "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required password=\"p\";",
+            "--kafka-property",
+            " ssl.truststore.password=p",
+            "--kafka-property",
+            "ssl.truststore.location=/etc/kafka/truststore.p12",
+            "--kafka-property",
+            "linger.ms=5",
+            "--window",
+            "10s"
+        };
+
+        assertThat(JobFlags.secretsOnCommandLine(args)).containsExactly("sasl.jaas.config", "ssl.truststore.password");
+        assertThat(JobFlags.secretsOnCommandLine(new String[] {"--kafka-property", "security.protocol=SASL_SSL"}))
+                .isEmpty();
+        assertThat(KafkaClientProperties.environmentVariable("sasl.jaas.config"))
+                .isEqualTo("LOGIN_INSIGHTS_KAFKA_SASL_JAAS_CONFIG");
+    }
+
+    @Test
+    void aMissingPropertiesFileIsNamed() {
+        assertUsageError(
+                "cannot read --kafka-properties-file /no/such.properties",
+                "",
+                "--kafka-properties-file",
+                "/no/such.properties");
     }
 
     @Test
     void helpListsEveryFlagWithItsDefault() {
         String usage = JobFlags.usage();
         for (JobFlags.Flag flag : JobFlags.flags()) {
-            assertThat(usage).contains(flag.name()).contains("(default: " + flag.defaultValue() + ")");
+            assertThat(usage).contains(flag.name());
+            assertThat(usage.replaceAll("\\s+", " ")).contains("(default: " + flag.defaultValue() + ")");
         }
         assertThat(JobFlags.wantsHelp(new String[] {"--window", "1m", "--help"}))
                 .isTrue();
@@ -135,10 +207,11 @@ class JobFlagsTest {
         assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
     }
 
-    private static void assertUsageError(String expectedStart, String... args) {
-        assertThatThrownBy(() -> JobFlags.parse(args))
+    private static void assertUsageError(String expectedStart, String expectedReason, String... args) {
+        assertThatThrownBy(() -> JobFlags.parse(args, Map.of()))
                 .isInstanceOf(UsageException.class)
                 .message()
-                .startsWith(expectedStart);
+                .startsWith(expectedStart)
+                .contains(expectedReason);
     }
 }

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class WindowInsightsTest {
     private static final SourcePosition SOURCE = new SourcePosition("user-login", 0, 0, 0);
+    private static final DimensionLimits LIMITS = DimensionLimits.perWindow(256);
 
     private static LoginEvent login(String user, String device, String locale, String version) {
         return new LoginEvent(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
@@ -43,7 +43,7 @@ class WindowInsightsTest {
     void theSummaryOfOneWindowMatchesFiguresWorkedOutByHand() {
         WindowTally window = new WindowTally();
         window.stamp(0, 60_000, 0);
-        tenLogins().forEach(window::add);
+        tenLogins().forEach(login -> window.add(login, LIMITS));
 
         WindowSummary summary = WindowInsights.summary(window, 0);
 
@@ -65,7 +65,7 @@ class WindowInsightsTest {
     @Test
     void perValueRowsCountLoginsAndDistinctUsers() {
         WindowTally window = new WindowTally();
-        tenLogins().forEach(window::add);
+        tenLogins().forEach(login -> window.add(login, LIMITS));
 
         Map<String, long[]> rows = new HashMap<>();
         for (DimensionInsight row : WindowInsights.perValue(window, 3)) {
@@ -102,12 +102,12 @@ class WindowInsightsTest {
             logins.add(login("user-" + (i % 700), i % 3 == 0 ? "ios" : "android", "L" + (i % 9), "1." + (i % 4)));
         }
         for (LoginEvent login : logins) {
-            whole.add(login);
+            whole.add(login, LIMITS);
             buckets.computeIfAbsent(Spread.bucketOf(login.userId()), b -> new WindowTally())
-                    .add(login);
+                    .add(login, LIMITS);
         }
         WindowTally merged = new WindowTally();
-        buckets.values().forEach(merged::addAll);
+        buckets.values().forEach(bucket -> merged.addAll(bucket, LIMITS));
 
         assertThat(buckets.size()).as("buckets used").isGreaterThan(Spread.BUCKETS / 2);
         WindowSummary mergedSummary = WindowInsights.summary(merged, 0);
@@ -138,18 +138,75 @@ class WindowInsightsTest {
                 tally(3, login("a", "ios", "TX", "1"), login("b", "ios", "TX", "1"), login("d", "android", "VA", "1"));
 
         WindowTally window =
-                WindowInsights.mergeLatestPerBucket(List.of(bucket3First, bucket5, bucket3AfterALateEvent));
+                WindowInsights.mergeLatestPerBucket(List.of(bucket3First, bucket5, bucket3AfterALateEvent), LIMITS);
 
         assertThat(window.logins()).isEqualTo(4);
         assertThat(window.distinctUsers()).isEqualTo(4);
         assertThat(window.values(Dimension.DEVICE_TYPE).get("ios").logins()).isEqualTo(2);
     }
 
+    @Test
+    void aValueLongerThan64CharactersCountsAsOther() {
+        WindowTally window = new WindowTally();
+        String huge = "🙂".repeat(10_923);
+        window.add(login("a", "android", huge, "2.3.0"), LIMITS);
+        window.add(login("b", "android", "x".repeat(64), "2.3.0"), LIMITS);
+
+        assertThat(window.values(Dimension.LOCALE).keySet())
+                .containsExactlyInAnyOrder(DimensionLimits.OTHER, "x".repeat(64));
+        assertThat(window.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void pastTheCapNewValuesCountAsOtherAndTheTotalsStayExact() {
+        DimensionLimits three = DimensionLimits.perWindow(3);
+        WindowTally window = new WindowTally();
+        for (String locale : List.of("TX", "RU", "TX", "VA", "CA", "NY", "CA", "TX")) {
+            window.add(login("user-" + locale, "android", locale, "2.3.0"), three);
+        }
+
+        // TX, RU and VA came first; CA twice and NY once are other: 3 logins by 2 users.
+        assertThat(window.values(Dimension.LOCALE)).containsOnlyKeys("TX", "RU", "VA", DimensionLimits.OTHER);
+        assertThat(window.values(Dimension.LOCALE).get(DimensionLimits.OTHER).logins())
+                .isEqualTo(3);
+        assertThat(window.values(Dimension.LOCALE).get(DimensionLimits.OTHER).distinctUsers())
+                .isEqualTo(2);
+        assertThat(window.logins()).isEqualTo(8);
+    }
+
+    @Test
+    void aWholeWindowKeepsTheValuesWithTheMostLoginsAcrossBuckets() {
+        DimensionLimits two = DimensionLimits.perWindow(2);
+        // Bucket 1 counted TX and RU first; bucket 2 counted CA and NY first, then VA as other.
+        WindowTally bucket1 = tally(1, two, login("a", "ios", "TX", "1"), login("b", "ios", "RU", "1"));
+        WindowTally bucket2 = tally(
+                2,
+                two,
+                login("c", "ios", "CA", "1"),
+                login("d", "ios", "CA", "1"),
+                login("e", "ios", "NY", "1"),
+                login("f", "ios", "CA", "1"),
+                login("g", "ios", "VA", "1"));
+
+        WindowTally window = WindowInsights.mergeLatestPerBucket(List.of(bucket1, bucket2), two);
+
+        // CA has 3 logins; then NY, RU and TX have 1 each, and NY comes first by name. Other: RU, TX and VA.
+        Map<String, ValueTally> locales = window.values(Dimension.LOCALE);
+        assertThat(locales).containsOnlyKeys("CA", "NY", DimensionLimits.OTHER);
+        assertThat(locales.get("CA").logins()).isEqualTo(3);
+        assertThat(locales.get(DimensionLimits.OTHER).logins()).isEqualTo(3);
+        assertThat(window.logins()).isEqualTo(7);
+    }
+
     private static WindowTally tally(int bucket, LoginEvent... logins) {
+        return tally(bucket, LIMITS, logins);
+    }
+
+    private static WindowTally tally(int bucket, DimensionLimits limits, LoginEvent... logins) {
         WindowTally tally = new WindowTally();
         tally.stamp(0, 60_000, bucket);
         for (LoginEvent login : logins) {
-            tally.add(login);
+            tally.add(login, limits);
         }
         return tally;
     }
@@ -158,7 +215,7 @@ class WindowInsightsTest {
     void distinctUsersAreExactUpTo384UsersPerSketch() {
         WindowTally window = new WindowTally();
         for (int i = 0; i < 384; i++) {
-            window.add(login("user-" + i, "android", "TX", "2.3.0"));
+            window.add(login("user-" + i, "android", "TX", "2.3.0"), LIMITS);
         }
         assertThat(window.distinctUsers()).isEqualTo(384);
     }
@@ -167,31 +224,12 @@ class WindowInsightsTest {
     void distinctUsersStayWithinTheSketchErrorForManyUsersAndTheStateStaysSmall() throws Exception {
         WindowTally window = new WindowTally();
         for (int i = 0; i < 200_000; i++) {
-            window.add(login("user-" + i, "android", "TX", "2.3.0"));
+            window.add(login("user-" + i, "android", "TX", "2.3.0"), LIMITS);
         }
         assertThat((double) window.distinctUsers()).isCloseTo(200_000, Percentage.withPercentage(5));
         DataOutputSerializer out = new DataOutputSerializer(1024);
         WindowTallySerializer.INSTANCE.serialize(window, out);
         assertThat(out.length()).as("bytes of state for 200,000 users").isLessThan(4 * 5000);
-    }
-
-    @Test
-    void theSerializerRoundTripsATally() throws Exception {
-        WindowTally window = new WindowTally();
-        window.stamp(120_000, 180_000, 7);
-        tenLogins().forEach(window::add);
-
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        WindowTallySerializer.INSTANCE.serialize(window, out);
-        WindowTally copy = WindowTallySerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-
-        assertThat(copy.windowStartMillis()).isEqualTo(120_000);
-        assertThat(copy.windowEndMillis()).isEqualTo(180_000);
-        assertThat(copy.spread()).isEqualTo(7);
-        assertThat(WindowInsights.summary(copy, 0)).isEqualTo(WindowInsights.summary(window, 0));
-        assertThat(WindowInsights.perValue(copy, 0)).isEqualTo(WindowInsights.perValue(window, 0));
-        assertThat(WindowInsights.summary(WindowTallySerializer.INSTANCE.copy(window), 0))
-                .isEqualTo(WindowInsights.summary(window, 0));
     }
 
     @Test

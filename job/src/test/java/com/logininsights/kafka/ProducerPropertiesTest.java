@@ -10,7 +10,7 @@ class ProducerPropertiesTest {
 
     @Test
     void theSinksHaveOurDefaults() throws Exception {
-        Properties properties = KafkaConnectors.producerProperties(JobFlags.parse(new String[0]));
+        Properties properties = KafkaConnectors.producerProperties(JobFlags.parse(new String[0], java.util.Map.of()));
 
         assertThat(properties)
                 .containsEntry("linger.ms", "10")
@@ -22,7 +22,8 @@ class ProducerPropertiesTest {
     @Test
     void whatTheUserPassesWinsOverOurDefaults() throws Exception {
         Properties properties = KafkaConnectors.producerProperties(JobFlags.parse(
-                new String[] {"--kafka-property", "linger.ms=0", "--kafka-property", "compression.type=zstd"}));
+                new String[] {"--kafka-property", "linger.ms=0", "--kafka-property", "compression.type=zstd"},
+                java.util.Map.of()));
 
         assertThat(properties)
                 .containsEntry("linger.ms", "0")

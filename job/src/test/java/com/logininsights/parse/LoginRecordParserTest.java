@@ -164,6 +164,13 @@ class LoginRecordParserTest {
     }
 
     @Test
+    void aLoneSurrogateEscapeBecomesAReplacementCharacter() {
+        LoginEvent event = accept("{\"user_id\": \"u\\ud800\", \"locale\": \"\\udfffx\", \"timestamp\": 1694479551}");
+        assertThat(event.userId()).isEqualTo("u\uFFFD");
+        assertThat(event.locale()).isEqualTo("\uFFFDX");
+    }
+
+    @Test
     void aNullValueIsEmpty() {
         assertThat(PARSER.parse(null, null, SOURCE).deadLetter().reason()).isEqualTo(RejectReason.EMPTY);
     }

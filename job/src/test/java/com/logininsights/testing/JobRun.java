@@ -7,6 +7,8 @@ import com.logininsights.config.JobFlags;
 import com.logininsights.kafka.KafkaConnectors;
 import com.logininsights.kafka.LoginRecordDeserializer;
 import com.logininsights.model.ParseResult;
+import com.logininsights.parse.LoginRecordParser;
+import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +79,7 @@ public final class JobRun {
     }
 
     public static LoginRecordDeserializer realDeserializer(JobConfig config) {
-        return new LoginRecordDeserializer(KafkaConnectors.parser(config, WallClock.SYSTEM));
+        return new LoginRecordDeserializer(new LoginRecordParser(ParserSettings.of(config), WallClock.SYSTEM));
     }
 
     /** Runs a --bounded job to its end. */

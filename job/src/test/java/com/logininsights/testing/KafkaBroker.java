@@ -31,13 +31,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real single-node KRaft Kafka broker in the test JVM, built with Kafka's own test kit, listening on 127.0.0.1.
  * Register it as a static {@code @RegisterExtension}: it starts before the class's tests and stops after them.
+ *
+ * <p>Its clients (the admin, producer and readers below) use {@link #clientProperties()}: a subclass with another
+ * listener, such as {@link SaslSslKafkaBroker}, points them there.
  */
-public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+public class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     private KafkaClusterTestKit cluster;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
@@ -50,11 +53,23 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                 .setConfigProp("offsets.topic.replication.factor", (short) 1)
                 .setConfigProp("transaction.state.log.replication.factor", (short) 1)
                 .setConfigProp("transaction.state.log.min.isr", 1)
-                .setConfigProp("group.initial.rebalance.delay.ms", 0)
-                .build();
+                .setConfigProp("group.initial.rebalance.delay.ms", 0);
+        configure(builder);
+        cluster = builder.build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
+        started();
+    }
+
+    /** More broker settings before it is built, such as another listener; none here. */
+    protected void configure(KafkaClusterTestKit.Builder builder) throws Exception {}
+
+    /** Runs once the broker is ready, for what its settings need next, such as users; nothing here. */
+    protected void started() throws Exception {}
+
+    protected final KafkaClusterTestKit cluster() {
+        return cluster;
     }
 
     @Override
@@ -64,8 +79,16 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Where the job and the test's clients connect: the test kit's own PLAINTEXT listener. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** How the test's clients reach {@link #bootstrapServers()}. */
+    protected Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
     }
 
     public void createTopic(String name, int partitions) throws Exception {
@@ -81,15 +104,12 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     public Admin admin() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        return Admin.create(properties);
+        return Admin.create(clientProperties());
     }
 
     /** Writes records to the given partitions, in order, and waits until all are acknowledged. */
     public List<RecordMetadata> produce(String topic, List<Record> records) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties properties = clientProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
         List<RecordMetadata> written = new ArrayList<>();
@@ -128,8 +148,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             String isolationLevel,
             Duration timeout,
             Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties properties = clientProperties();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);

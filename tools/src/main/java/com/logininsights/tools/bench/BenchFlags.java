@@ -1,112 +1,181 @@
 package com.logininsights.tools.bench;
 
-import com.logininsights.tools.generator.Durations;
+import com.logininsights.tools.cli.Cli;
+import com.logininsights.tools.cli.Converters;
+import com.logininsights.tools.cli.HelpOption;
+import com.logininsights.tools.cli.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Reads the benchmark's command line. {@code --quick} changes the defaults; flags given with it still win. */
-final class BenchFlags {
+/** The benchmark's command line. {@code --quick} changes the defaults; flags given with it still win. */
+@Command(
+        name = "scripts/bench",
+        customSynopsis = "scripts/bench [flags]",
+        description = {
+            "Starts a Kafka broker, preloads records from our generator (3%% malformed) and measures, taking turns:",
+            "a kafka-clients copy (the ceiling), a hand-written consumer loop, and login-insights --bounded at",
+            "exactly-once and at-least-once, parallelism 1 and 2; then end-to-end latency of the running job.",
+            "Prints a table at the end and writes it to a file. Exit codes: 0 everything measured, 1 a run failed or"
+                    + " miscounted, 2 a bad flag, 130 stopped.",
+            ""
+        },
+        sortOptions = false)
+final class BenchFlags implements Callable<Integer> {
     static final long DEFAULT_RECORDS = 1_000_000;
     static final long QUICK_RECORDS = 3_000;
     static final long DEFAULT_SEED = 20_261_123L;
 
-    static final String USAGE =
-            """
-            Usage: scripts/bench [flags]
-            Starts a Kafka broker, preloads records from our generator (3%% malformed) and measures, taking turns:
-            a kafka-clients copy (the ceiling), a hand-written consumer loop, and login-insights --bounded at
-            exactly-once and at-least-once, parallelism 1 and 2; then end-to-end latency of the running job.
-            Prints a table at the end and writes it to a file.
+    @Mixin
+    HelpOption help;
 
-              --records N            records to preload (default 1000000; --quick: 3000)
-              --runs K               runs of each contender, taken in turns (default 3; --quick: 1)
-              --quick                a few thousand records, one run, a short latency test: checks it still works
-              --out FILE             results file (default bench-results/<date>.md)
-              --only ID[,ID...]      run only these contenders: %s
-              --no-latency           skip the latency test
-              --latency-rate N       generator records/s during the latency test (default 5000; --quick: 1000)
-              --latency-duration D   how long the generator writes per latency scenario (default 40s; --quick: 6s)
-              --jfr                  record every login-insights run with Java Flight Recorder, next to the logs
-              --seed N               generator seed (default %d)
-              --job-jar PATH         the job's local jar (default job/target/login-insights-local.jar)
-              --help                 this text
-            """.formatted(Contender.all().stream().map(Contender::id).collect(Collectors.joining(", ")), DEFAULT_SEED);
+    @Spec
+    CommandSpec spec;
 
-    private BenchFlags() {}
+    @Option(
+            names = "--records",
+            paramLabel = "N",
+            converter = Converters.PositiveLong.class,
+            description = "records to preload (default: 1000000; --quick: 3000)")
+    Long records;
 
-    static BenchConfig parse(String... args) {
-        List<String> list = Arrays.asList(args);
-        boolean quick = list.contains("--quick");
-        long records = quick ? QUICK_RECORDS : DEFAULT_RECORDS;
-        int runs = quick ? 1 : 3;
-        Optional<Path> out = Optional.empty();
-        Set<String> only = Set.of();
-        boolean latency = true;
-        int latencyRate = quick ? 1_000 : 5_000;
-        Duration latencyDuration = quick ? Duration.ofSeconds(6) : Duration.ofSeconds(40);
-        boolean jfr = false;
-        long seed = DEFAULT_SEED;
-        Optional<Path> jobJar = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            switch (flag) {
-                case "--quick" -> {}
-                case "--no-latency" -> latency = false;
-                case "--jfr" -> jfr = true;
-                case "--records" -> records = positive(flag, value(args, ++i, flag));
-                case "--runs" -> runs = Math.toIntExact(positive(flag, value(args, ++i, flag)));
-                case "--out" -> out = Optional.of(Path.of(value(args, ++i, flag)));
-                case "--only" -> only = contenderIds(value(args, ++i, flag));
-                case "--latency-rate" -> latencyRate = Math.toIntExact(positive(flag, value(args, ++i, flag)));
-                case "--latency-duration" -> latencyDuration = Durations.parse(value(args, ++i, flag));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, flag));
-                case "--job-jar" -> jobJar = Optional.of(Path.of(value(args, ++i, flag)));
-                default -> throw new IllegalArgumentException("unknown flag " + flag + "; see --help");
-            }
-        }
-        if (latencyDuration.toSeconds() < 2) {
-            throw new IllegalArgumentException("--latency-duration must be at least 2s");
-        }
+    @Option(
+            names = "--runs",
+            paramLabel = "K",
+            converter = Converters.PositiveInt.class,
+            description = "runs of each contender, taken in turns (default: 3; --quick: 1)")
+    Integer runs;
+
+    @Option(
+            names = "--quick",
+            description = "a few thousand records, one run, a short latency test: checks it still works")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "results file (default: bench-results/<date>.md)")
+    Path out;
+
+    @Option(
+            names = "--only",
+            paramLabel = "ID",
+            split = ",",
+            converter = ContenderId.class,
+            completionCandidates = ContenderIds.class,
+            description = "run only these contenders: ${COMPLETION-CANDIDATES}")
+    Set<String> only = new LinkedHashSet<>();
+
+    @Option(names = "--no-latency", description = "skip the latency test")
+    boolean noLatency;
+
+    @Option(
+            names = "--latency-rate",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
+            description = "generator records/s during the latency test (default: 5000; --quick: 1000)")
+    Integer latencyRate;
+
+    @Option(
+            names = "--latency-duration",
+            paramLabel = "D",
+            converter = AtLeastTwoSeconds.class,
+            description = "how long the generator writes per latency scenario (default: 40s; --quick: 6s)")
+    Duration latencyDuration;
+
+    @Option(
+            names = "--jfr",
+            description = "record every login-insights run with Java Flight Recorder, next to the logs")
+    boolean jfr;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_SEED,
+            converter = Converters.WholeNumber.class,
+            description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--job-jar",
+            paramLabel = "PATH",
+            description = "the job's local jar (default: job/target/login-insights-local.jar)")
+    Path jobJar;
+
+    static BenchConfig parse(String... args) throws UsageException {
+        return Cli.parse(new BenchFlags(), args).config();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return Benchmark.runAndReport(
+                config(), spec.commandLine().getParseResult().originalArgs());
+    }
+
+    BenchConfig config() {
+        long recordCount = records != null ? records : quick ? QUICK_RECORDS : DEFAULT_RECORDS;
+        int runCount = runs != null ? runs : quick ? 1 : 3;
+        int rate = latencyRate != null ? latencyRate : quick ? 1_000 : 5_000;
+        Duration latencyFor =
+                latencyDuration != null ? latencyDuration : quick ? Duration.ofSeconds(6) : Duration.ofSeconds(40);
         // The job is up before the generator starts; its JIT is not: skip a quarter of the generating time, at most
         // 10 s.
-        Duration warmUp = Duration.ofSeconds(Math.min(10, latencyDuration.toSeconds() / 4));
+        Duration warmUp = Duration.ofSeconds(Math.min(10, latencyFor.toSeconds() / 4));
         return new BenchConfig(
-                records, runs, quick, out, only, latency, latencyRate, latencyDuration, warmUp, jfr, seed, jobJar, 4);
+                recordCount,
+                runCount,
+                quick,
+                Optional.ofNullable(out),
+                Set.copyOf(only),
+                !noLatency,
+                rate,
+                latencyFor,
+                warmUp,
+                jfr,
+                seed,
+                Optional.ofNullable(jobJar),
+                4);
     }
 
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
+    /** The contenders' ids, for {@code --only} and its help. */
+    static final class ContenderIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Contender.all().stream().map(Contender::id).iterator();
         }
-        return args[index];
     }
 
-    private static long positive(String flag, String text) {
-        try {
-            long value = Long.parseLong(text.replace("_", ""));
-            if (value > 0) {
-                return value;
+    static final class ContenderId implements ITypeConverter<String> {
+        @Override
+        public String convert(String id) {
+            for (String known : new ContenderIds()) {
+                if (known.equals(id)) {
+                    return id;
+                }
             }
-        } catch (NumberFormatException e) {
-            // below
+            throw new TypeConversionException("no contender '" + id + "'; there are "
+                    + Arrays.toString(
+                            Contender.all().stream().map(Contender::id).toArray()));
         }
-        throw new IllegalArgumentException(flag + " must be a positive whole number, not '" + text + "'");
     }
 
-    private static Set<String> contenderIds(String text) {
-        Set<String> known = Contender.all().stream().map(Contender::id).collect(Collectors.toSet());
-        Set<String> ids = new HashSet<>(Arrays.asList(text.split(",")));
-        for (String id : ids) {
-            if (!known.contains(id)) {
-                throw new IllegalArgumentException("--only: no contender '" + id + "'; there are " + known);
+    static final class AtLeastTwoSeconds extends com.logininsights.tools.cli.DurationConverter {
+        @Override
+        public Duration convert(String text) {
+            Duration duration = super.convert(text);
+            if (duration.toSeconds() < 2) {
+                throw new TypeConversionException("must be at least 2s");
             }
+            return duration;
         }
-        return Set.copyOf(ids);
     }
 }

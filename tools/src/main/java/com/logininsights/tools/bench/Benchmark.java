@@ -1,8 +1,10 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
+import com.logininsights.tools.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue #5, one command: a real broker, N preloaded records, then every contender over the same
+ * The benchmark, one command: a real broker, N preloaded records, then every contender over the same
  * records, taking turns, several runs; then the job's end-to-end latency at a fixed input rate. Prints a progress
  * line while it runs and a results table at the end, which it also writes to a file.
  */
@@ -49,23 +51,13 @@ public final class Benchmark {
         this.progress = new Progress(out, terminal);
     }
 
-    public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(BenchFlags.USAGE);
-            return;
-        }
-        BenchConfig config;
-        try {
-            config = BenchFlags.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        // The broker is polled until it answers; each refused connection would otherwise print a warning here.
-        for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
-            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
-        }
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new BenchFlags(), args));
+    }
+
+    /** Runs the benchmark as the command line asked; returns the exit code. */
+    static int runAndReport(BenchConfig config, List<String> args) throws Exception {
+        KafkaLogs.onlyErrors();
         Benchmark benchmark = new Benchmark(
                 config,
                 repositoryRoot(),
@@ -88,16 +80,14 @@ public final class Benchmark {
                             }
                         },
                         "bench-shutdown"));
-        int exitCode;
         try {
-            exitCode = benchmark.run().complete() ? 0 : 1;
+            return benchmark.run().complete() ? Cli.DONE : Cli.FAILED;
         } catch (InterruptedException e) {
             System.err.println("bench: stopped");
-            exitCode = 130;
+            return 130;
         } finally {
             finished.countDown();
         }
-        System.exit(exitCode);
     }
 
     Outcome run() throws Exception {
@@ -209,7 +199,7 @@ public final class Benchmark {
                         Locale.ROOT,
                         "latency, %s, checkpoints every %s: visible p50 %,d ms, " + "p99 %,d ms",
                         scenario.title(),
-                        com.logininsights.tools.generator.Durations.format(scenario.checkpointInterval()),
+                        com.logininsights.tools.cli.Durations.format(scenario.checkpointInterval()),
                         outcome.result().appendToVisible().p50(),
                         outcome.result().appendToVisible().p99()));
             } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package com.logininsights.tools.bench;
 
-import com.logininsights.tools.generator.Durations;
+import com.logininsights.tools.cli.Durations;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package com.logininsights.tools.generator;
 
+import com.logininsights.tools.cli.Cli;
+import com.logininsights.tools.cli.UsageException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,19 +51,11 @@ public final class LoginEventGenerator {
     }
 
     public static void main(String[] args) {
-        if (GeneratorFlags.wantsHelp(args)) {
-            System.out.print(GeneratorFlags.usage());
-            return;
-        }
-        GeneratorConfig config;
-        try {
-            config = GeneratorFlags.parse(args);
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("Run with --help to list every flag.");
-            System.exit(2);
-            return;
-        }
+        System.exit(Cli.execute(new GeneratorFlags(), args));
+    }
+
+    /** Generates until the count is reached or a stop signal comes; returns the exit code. */
+    static int generate(GeneratorConfig config) {
         LoginEventGenerator generator = new LoginEventGenerator(config);
         Runtime.getRuntime().addShutdownHook(new Thread(generator::stopAndExit, "generator-shutdown"));
         try {
@@ -71,7 +65,7 @@ public final class LoginEventGenerator {
         } finally {
             generator.finished.countDown();
         }
-        System.exit(generator.exitCode);
+        return generator.exitCode;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.logininsights.tools.generator;
 
+import com.logininsights.tools.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 

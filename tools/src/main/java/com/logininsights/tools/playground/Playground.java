@@ -2,10 +2,14 @@ package com.logininsights.tools.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logininsights.tools.ChildProcess;
+import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Ports;
+import com.logininsights.tools.Topics;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
-import com.logininsights.tools.generator.Durations;
+import com.logininsights.tools.cli.Cli;
+import com.logininsights.tools.cli.Durations;
+import com.logininsights.tools.liveview.LiveView;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,26 +58,16 @@ public final class Playground {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(PlaygroundFlags.USAGE);
-            return;
-        }
-        PlaygroundConfig config;
-        try {
-            config = PlaygroundFlags.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("playground: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        // The broker is polled until it answers; each refused connection would otherwise print a warning here.
-        for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
-            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
-        }
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new PlaygroundFlags(), args));
+    }
+
+    /** Runs until Ctrl-C, {@code --duration} or a failure, and returns the exit code. */
+    static int runUntilStopped(PlaygroundConfig config) throws IOException, InterruptedException {
+        KafkaLogs.onlyErrors();
         Playground playground = new Playground(config, repositoryRoot(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(playground::stopAndWait, "playground-shutdown"));
-        System.exit(playground.run().exitCode());
+        return playground.run().exitCode();
     }
 
     /** Runs until stopped; everything it started is stopped again, newest first, when it returns. */
@@ -126,9 +120,8 @@ public final class Playground {
         }
     }
 
-    private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started)
-            throws InterruptedException {
-        view = new LiveView(bootstrap, Topics.DEFAULT, out);
+    private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started) throws IOException {
+        view = LiveView.open(bootstrap, Map.of(), Topics.DEFAULT, out, Duration.ofSeconds(30));
         started.add(0, view);
         long deadline =
                 config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
@@ -290,7 +283,7 @@ public final class Playground {
     }
 
     /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         try {
             Path location = Path.of(Playground.class
                     .getProtectionDomain()

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BenchFlagsTest {
 
     @Test
-    void defaultsMeasureEveryContenderThreeTimesAndTheLatencyOfThreeSettings() {
+    void defaultsMeasureEveryContenderThreeTimesAndTheLatencyOfThreeSettings() throws Exception {
         BenchConfig config = BenchFlags.parse();
         assertThat(config.records()).isEqualTo(BenchFlags.DEFAULT_RECORDS);
         assertThat(config.runs()).isEqualTo(3);
@@ -24,7 +24,7 @@ class BenchFlagsTest {
     }
 
     @Test
-    void quickIsSmallButStillEveryContender() {
+    void quickIsSmallButStillEveryContender() throws Exception {
         BenchConfig config = BenchFlags.parse("--quick");
         assertThat(config.records()).isEqualTo(BenchFlags.QUICK_RECORDS);
         assertThat(config.runs()).isEqualTo(1);
@@ -33,7 +33,7 @@ class BenchFlagsTest {
     }
 
     @Test
-    void flagsGivenWithQuickWinWhateverTheirOrder() {
+    void flagsGivenWithQuickWinWhateverTheirOrder() throws Exception {
         BenchConfig config = BenchFlags.parse(
                 "--records",
                 "10_000",

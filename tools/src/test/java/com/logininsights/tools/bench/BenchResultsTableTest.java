@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BenchResultsTableTest {
 
     @Test
-    void tableShowsMediansRangesAndTheRatiosToTheCeilingAndTheHandLoop() {
+    void tableShowsMediansRangesAndTheRatiosToTheCeilingAndTheHandLoop() throws Exception {
         ContenderSummary ceiling = new ContenderSummary(
                 Contender.CEILING_TRANSACTIONS,
                 List.of(

@@ -3,6 +3,7 @@ package com.logininsights.tools.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.logininsights.tools.cli.UsageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -119,7 +120,7 @@ class GeneratorFlagsTest {
     void unknownFlagsAndStrayArgumentsAreRefused() {
         assertThatThrownBy(() -> GeneratorFlags.parse("--rate", "5", "--speed", "9"))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("unknown flag --speed");
+                .hasMessageStartingWith("unknown flag --speed");
         assertThatThrownBy(() -> GeneratorFlags.parse("fast"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("'fast'");
@@ -154,9 +155,6 @@ class GeneratorFlagsTest {
 
     @Test
     void helpListsEveryFlagWithItsDefault() {
-        assertThat(GeneratorFlags.wantsHelp("--rate", "5", "--help")).isTrue();
-        assertThat(GeneratorFlags.wantsHelp("--rate", "5")).isFalse();
-
         String usage = GeneratorFlags.usage();
         for (String flag : new String[] {
             "--bootstrap-servers",

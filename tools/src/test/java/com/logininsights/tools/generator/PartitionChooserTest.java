@@ -3,6 +3,7 @@ package com.logininsights.tools.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.logininsights.tools.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

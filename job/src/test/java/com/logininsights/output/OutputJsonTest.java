@@ -1,0 +1,135 @@
+package com.logininsights.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logininsights.insights.Dimension;
+import com.logininsights.insights.DimensionInsight;
+import com.logininsights.insights.Insight;
+import com.logininsights.insights.LateEvent;
+import com.logininsights.insights.LocaleCount;
+import com.logininsights.insights.WindowSummary;
+import com.logininsights.model.DeadLetter;
+import com.logininsights.model.LoginEvent;
+import com.logininsights.model.RejectReason;
+import com.logininsights.model.SourcePosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The output schemas the README documents, field by field. */
+class OutputJsonTest {
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+    private static final SourcePosition SOURCE = new SourcePosition("user-login", 3, 1234, 1_694_479_552_250L);
+    private static final long EVENT_TIME = 1_694_479_551_000L;
+
+    @Test
+    void enrichedEventWithEveryField() throws IOException {
+        LoginEvent event = new LoginEvent(
+                "424cdd21", "2.3.0", "android", "199.172.111.135", "RU", "593-47-5928", EVENT_TIME, SOURCE);
+
+        assertThat(read(new EnrichedEventJson().render(event, new JsonWriter())))
+                .isEqualTo(read("""
+                {"user_id":"424cdd21","app_version":"2.3.0","device_type":"android","ip":"199.172.111.135",
+                 "locale":"RU","device_id":"593-47-5928","timestamp":1694479551,"event_time":"2023-09-12T00:45:51Z",
+                 "missing_fields":[],
+                 "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}
+                """));
+    }
+
+    @Test
+    void enrichedEventNamesItsMissingFields() throws IOException {
+        LoginEvent event = new LoginEvent("u", null, null, "1.2.3.4", null, null, EVENT_TIME + 5, SOURCE);
+
+        JsonNode json = read(new EnrichedEventJson().render(event, new JsonWriter()));
+
+        assertThat(json.get("device_type").isNull()).isTrue();
+        assertThat(json.get("timestamp").asLong()).isEqualTo(1_694_479_551L);
+        assertThat(json.get("event_time").asText()).isEqualTo("2023-09-12T00:45:51.005Z");
+        assertThat(json.get("missing_fields").toString())
+                .isEqualTo("[\"app_version\",\"device_type\",\"locale\",\"device_id\"]");
+    }
+
+    @Test
+    void deadLetterKeepsUtf8PayloadsAsTextAndOthersAsBase64() throws IOException {
+        DeadLetter text = new DeadLetter(
+                RejectReason.NOT_JSON,
+                "the record is not valid JSON",
+                null,
+                "{\"oops".getBytes(StandardCharsets.UTF_8),
+                6,
+                null,
+                SOURCE,
+                EVENT_TIME);
+        DeadLetter binary = new DeadLetter(
+                RejectReason.NOT_UTF8,
+                "the record is not valid UTF-8",
+                null,
+                new byte[] {(byte) 0xff, 0x01},
+                2,
+                "k".getBytes(StandardCharsets.UTF_8),
+                SOURCE,
+                EVENT_TIME);
+
+        assertThat(read(new DeadLetterJson().render(text, new JsonWriter()))).isEqualTo(read("""
+                {"reason":"not_json","message":"the record is not valid JSON","field":null,
+                 "payload":"{\\"oops","payload_encoding":"utf8","payload_size":6,"payload_truncated":false,
+                 "key":null,"key_encoding":null,
+                 "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"},
+                 "rejected_at":"2023-09-12T00:45:51Z"}
+                """));
+        JsonNode json = read(new DeadLetterJson().render(binary, new JsonWriter()));
+        assertThat(json.get("payload").asText()).isEqualTo("/wE=");
+        assertThat(json.get("payload_encoding").asText()).isEqualTo("base64");
+        assertThat(json.get("key").asText()).isEqualTo("k");
+        assertThat(json.get("key_encoding").asText()).isEqualTo("utf8");
+    }
+
+    @Test
+    void windowSummaryAndDimensionRows() throws IOException {
+        Map<String, Double> shares = new TreeMap<>(Map.of("android", 0.6667, "ios", 0.3333));
+        WindowSummary summary = new WindowSummary(
+                0, 60_000, 2, 3, 2, shares, List.of(new LocaleCount("RU", 2, 2), new LocaleCount("US", 1, 1)), 1);
+        DimensionInsight row = new DimensionInsight(0, 60_000, 0, Dimension.LOCALE, "RU", 2, 2);
+
+        assertThat(read(insight(Insight.of(summary)))).isEqualTo(read("""
+                {"type":"summary","window_start":"1970-01-01T00:00:00Z","window_end":"1970-01-01T00:01:00Z",
+                 "revision":2,"logins":3,"distinct_users":2,"records_with_missing_fields":1,
+                 "device_share":{"android":0.6667,"ios":0.3333},
+                 "top_locales":[{"locale":"RU","logins":2,"distinct_users":2},
+                                {"locale":"US","logins":1,"distinct_users":1}]}
+                """));
+        assertThat(read(insight(Insight.of(row)))).isEqualTo(read("""
+                {"type":"dimension","window_start":"1970-01-01T00:00:00Z","window_end":"1970-01-01T00:01:00Z",
+                 "revision":0,"dimension":"locale","value":"RU","logins":2,"distinct_users":2}
+                """));
+    }
+
+    @Test
+    void lateEvent() throws IOException {
+        LoginEvent event = new LoginEvent("u1", null, "ios", null, "DE", null, EVENT_TIME, SOURCE);
+
+        assertThat(read(insight(Insight.of(new LateEvent(event, 1_694_479_500_000L, 1_694_479_560_000L)))))
+                .isEqualTo(read("""
+                {"type":"late_event","window_start":"2023-09-12T00:45:00Z","window_end":"2023-09-12T00:46:00Z",
+                 "event_time":"2023-09-12T00:45:51Z","user_id":"u1",
+                 "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}
+                """));
+    }
+
+    private static byte[] insight(Insight insight) {
+        return new InsightJson().render(insight, new JsonWriter());
+    }
+
+    private static JsonNode read(byte[] json) throws IOException {
+        return JACKSON.readTree(json);
+    }
+
+    private static JsonNode read(String json) throws IOException {
+        return JACKSON.readTree(json);
+    }
+}
