@@ -66,7 +66,7 @@ class FaultMatrixIT {
             20261129L, Instant.parse("2026-01-01T00:00:00Z"), 200, 0.05, INPUT_PARTITIONS);
     /**
      * 10 s windows and 1 s checkpoints, so that windows close and transactions commit many times between faults.
-     * {@code --idleness} is well above what a broker restart takes here (12-36 s on this loaded 2-core machine): with
+     * {@code --idleness} is well above what a broker restart takes here (6-36 s on this shared 2-core machine): with
      * the default 10 s every partition falls idle while the broker is away, and when it is back the partition read
      * first moves event time on alone and can turn the others' unread events late (README, "Known limitations"). A
      * full run with the default saw 24 late events and 23 insights unlike the failure-free run's, every record still
