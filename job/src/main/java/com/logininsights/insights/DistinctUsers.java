@@ -45,8 +45,13 @@ public final class DistinctUsers {
         sketch = union.getResult(TYPE);
     }
 
+    /**
+     * The composite estimator, which reads only the sketch's registers: the same users give the same figure however
+     * they arrived and however the buckets were merged. The default (HIP) estimator follows the order of the updates,
+     * so a restarted or rescaled job, which sees the same users in another order, would report another figure.
+     */
     public long estimate() {
-        return Math.round(sketch.getEstimate());
+        return Math.round(sketch.getCompositeEstimate());
     }
 
     public DistinctUsers copy() {
