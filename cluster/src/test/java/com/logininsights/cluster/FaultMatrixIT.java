@@ -39,9 +39,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code -Dfault-matrix=short} (the default, in {@code ./mvnw verify}): one TaskManager loss, one broker restart,
  * one rescale. {@code -Dfault-matrix=full} ({@code scripts/fault-matrix}): three TaskManager losses, a broker restart,
- * a rescale from 1 to 2 and back to 1. {@code -Dfault-matrix=switch}: POOLING transaction naming adopted midway.
- * {@code -Dfault-matrix.transaction-naming=POOLING} runs the job's Kafka sinks with that transaction naming strategy
- * throughout. The figures are printed and written to {@code cluster/target/fault-matrix/<plan>-<naming>.md}.
+ * a rescale from 1 to 2 and back to 1. The figures are printed and written to
+ * {@code cluster/target/fault-matrix/<plan>.md}.
  */
 class FaultMatrixIT {
     private static final Path REPO = Path.of(System.getProperty("logininsights.root", ".."))
@@ -49,7 +48,6 @@ class FaultMatrixIT {
             .normalize();
     private static final Path JOB_JAR = REPO.resolve("job/target/login-insights.jar");
     private static final Path TOOLS_JAR = REPO.resolve("tools/target/login-insights-tools.jar");
-    private static final String NAMING_PROPERTY = "fault-matrix.transaction-naming";
 
     private static final String INPUT = "user-login";
     private static final String ENRICHED = "user-login-processed";
@@ -80,7 +78,6 @@ class FaultMatrixIT {
     private static final long STARTED = System.nanoTime();
 
     private static FaultPlan plan;
-    private static Optional<String> naming;
     private static Path workDir;
     private static Path jobJar;
     private static KafkaBrokerProcess broker;
@@ -107,13 +104,6 @@ class FaultMatrixIT {
     @BeforeAll
     static void startBrokerAndCluster() throws Exception {
         plan = FaultPlan.chosen();
-        naming = Optional.ofNullable(System.getProperty(NAMING_PROPERTY))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(s -> s.toUpperCase(Locale.ROOT));
-        assertThat(naming.isPresent() && plan.switchesNaming())
-                .as("-D%s with a plan that switches the naming itself", NAMING_PROPERTY)
-                .isFalse();
         assertThat(JOB_JAR)
                 .as("the job's cluster jar; build it first: ./mvnw -B -ntp package -DskipTests")
                 .isRegularFile();
@@ -136,18 +126,14 @@ class FaultMatrixIT {
         broker.createTopic(REFERENCE_INSIGHTS, 1);
         progress("broker up at " + broker.bootstrapServers() + ", PID " + broker.pid() + ", data in "
                 + broker.dataDir());
-        startCluster(naming);
+        startCluster();
     }
 
     /** Two slots: room for the job at parallelism 2 on one TaskManager. The work dir (and its savepoints) stay. */
-    private static void startCluster(Optional<String> transactionNaming) {
-        String[] conf = transactionNaming
-                .map(n -> new String[] {"env.java.opts.jobmanager=-Dlogininsights.transaction-naming=" + n})
-                .orElse(new String[0]);
-        cluster = StandaloneCluster.start(REPO, workDir.resolve("flink"), 2, conf);
+    private static void startCluster() {
+        cluster = StandaloneCluster.start(REPO, workDir.resolve("flink"), 2);
         jobs = new FlinkJobs(REPO, cluster, jobJar);
-        progress("cluster up: " + cluster.restUrl() + ", transaction naming " + transactionNaming.orElse("default")
-                + ", work dir " + workDir);
+        progress("cluster up: " + cluster.restUrl() + ", work dir " + workDir);
     }
 
     @AfterAll
@@ -176,8 +162,7 @@ class FaultMatrixIT {
     @Test
     void everyRecordAndEveryWindowExactlyOnceThroughEveryFault() throws Exception {
         MatrixReport report = new MatrixReport(
-                "Fault matrix, " + plan.name() + " plan, transaction naming "
-                        + (plan.switchesNaming() ? "default, then POOLING" : naming.orElse("default (INCREMENTING)")),
+                "Fault matrix, " + plan.name() + " plan",
                 "Input: our generator `" + INPUT_SETTINGS.describe() + "` into " + INPUT_PARTITIONS
                         + " partitions; job: `" + String.join(" ", WINDOWING) + "`, exactly-once.");
         startJob(Optional.empty(), 1);
@@ -315,18 +300,6 @@ class FaultMatrixIT {
                 parallelismThen = parallelismThen + " → " + fault.parallelism();
                 sameJob = false;
             }
-            case SWITCH_TO_POOLING -> {
-                String savepoint = stopJob(false);
-                recoveredAfter = Instant.now();
-                cluster.close();
-                startCluster(Optional.of("POOLING"));
-                taskManager = 1;
-                down = Duration.between(struck, Instant.now());
-                startJob(Optional.of(savepoint), parallelism);
-                running = Duration.between(struck, Instant.now());
-                description = "stop with savepoint, restart the cluster with POOLING transaction naming, resume";
-                sameJob = false;
-            }
             default -> throw new IllegalStateException("unknown fault " + fault);
         }
         Instant output = watcher.awaitOutputOfInputWrittenAfter(recoveredAfter, PATIENCE);
@@ -433,9 +406,7 @@ class FaultMatrixIT {
 
     private static void writeReport(String rendered) throws Exception {
         System.out.println(rendered);
-        String namingName = plan.switchesNaming() ? "default" : naming.orElse("default");
-        Path file = REPO.resolve(
-                "cluster/target/fault-matrix/" + plan.name() + "-" + namingName.toLowerCase(Locale.ROOT) + ".md");
+        Path file = REPO.resolve("cluster/target/fault-matrix/" + plan.name() + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, rendered);
         progress("report written to " + file);

@@ -10,8 +10,7 @@ import java.util.Locale;
  * between).
  *
  * <p>{@link #SHORT} runs in the default test command; {@link #FULL} is the whole matrix of issue 12: three
- * TaskManager losses, a broker restart, and a rescale from 1 to 2 and back; {@link #SWITCH} adopts POOLING
- * transaction naming midway. Choose with {@code -Dfault-matrix=full} (or {@code switch}).
+ * TaskManager losses, a broker restart, and a rescale from 1 to 2 and back. Choose with {@code -Dfault-matrix=full}.
  */
 record FaultPlan(String name, List<Fault> faults, Duration settle) {
     static final String PROPERTY = "fault-matrix";
@@ -22,12 +21,7 @@ record FaultPlan(String name, List<Fault> faults, Duration settle) {
         /** Stop the broker process (SIGTERM), then start it again on the same data folder and ports. */
         RESTART_BROKER,
         /** Stop the job with a savepoint, resume it from the savepoint at another parallelism. */
-        RESCALE,
-        /**
-         * Stop the job with a savepoint, stop the cluster, start it again with a JobManager that builds the job's
-         * Kafka sinks with POOLING transaction naming, and resume from the savepoint: how POOLING would be adopted.
-         */
-        SWITCH_TO_POOLING
+        RESCALE
     }
 
     /** One fault; {@code parallelism} is the parallelism a rescale goes to. */
@@ -42,10 +36,6 @@ record FaultPlan(String name, List<Fault> faults, Duration settle) {
 
         static Fault rescaleTo(int parallelism) {
             return new Fault(Kind.RESCALE, parallelism);
-        }
-
-        static Fault switchToPooling() {
-            return new Fault(Kind.SWITCH_TO_POOLING, 0);
         }
     }
 
@@ -65,26 +55,14 @@ record FaultPlan(String name, List<Fault> faults, Duration settle) {
                     Fault.killTaskManager()),
             Duration.ofSeconds(40));
 
-    /** From the connector's default transaction naming to POOLING, with faults before and after. */
-    static final FaultPlan SWITCH = new FaultPlan(
-            "switch",
-            List.of(Fault.killTaskManager(), Fault.switchToPooling(), Fault.killTaskManager(), Fault.restartBroker()),
-            Duration.ofSeconds(30));
-
-    /** The plan named by {@code -Dfault-matrix}: {@code short} (the default), {@code full} or {@code switch}. */
+    /** The plan named by {@code -Dfault-matrix}: {@code short} (the default) or {@code full}. */
     static FaultPlan chosen() {
         String name = System.getProperty(PROPERTY, SHORT.name()).strip().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "short", "" -> SHORT;
             case "full" -> FULL;
-            case "switch" -> SWITCH;
             default ->
-                throw new IllegalArgumentException(
-                        "-D" + PROPERTY + " must be 'short', 'full' or 'switch', not '" + name + "'");
+                throw new IllegalArgumentException("-D" + PROPERTY + " must be 'short' or 'full', not '" + name + "'");
         };
-    }
-
-    boolean switchesNaming() {
-        return faults.stream().anyMatch(f -> f.kind() == Kind.SWITCH_TO_POOLING);
     }
 }

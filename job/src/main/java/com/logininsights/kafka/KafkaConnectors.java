@@ -14,7 +14,6 @@ import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -25,21 +24,9 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the job's Kafka source and sinks from its {@link JobConfig}. */
 public final class KafkaConnectors {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaConnectors.class);
-
-    /**
-     * TEMPORARY, for the transactional-id evaluation of issue 12 (the fault matrix runs the job under each
-     * strategy): {@code -Dlogininsights.transaction-naming=POOLING} on the JVM that builds the job (the JobManager,
-     * for a REST submission) switches every sink's {@link TransactionNamingStrategy}. Not a supported setting; the
-     * lead engineer turns the outcome into the job's own configuration.
-     */
-    static final String TRANSACTION_NAMING_PROPERTY = "logininsights.transaction-naming";
-
     /**
      * Must outlast a checkpoint plus a restart, and stay under the broker's transaction.max.timeout.ms (15 min by
      * default). The connector's own default, 1 h, makes a job on a default broker fail at start.
@@ -117,26 +104,19 @@ public final class KafkaConnectors {
     }
 
     private static <T> KafkaSink<T> sink(JobConfig config, String name, KafkaRecordSerializationSchema<T> schema) {
-        TransactionNamingStrategy naming = transactionNaming();
-        LOG.info("Kafka sink '{}': transaction naming {}", name, naming);
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setKafkaProducerConfig(producerProperties(config))
                 .setRecordSerializer(schema)
-                .setTransactionNamingStrategy(naming)
+                // A small pool of transactional ids, reused: the connector's default takes a new id per sink subtask
+                // per checkpoint, and the broker keeps each for a week (about 26,000 a day per subtask at 10 s).
+                // The fault matrix passed under both; switching is one way, from a savepoint of the old naming.
+                .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
                 .setDeliveryGuarantee(config.deliveryGuarantee())
                 // Unique per sink and per job, and stable across restarts, so that a restarted job finds and
                 // aborts its own lingering transactions and never fences another job's.
                 .setTransactionalIdPrefix(transactionalIdPrefix(config, name))
                 .build();
-    }
-
-    /** See {@link #TRANSACTION_NAMING_PROPERTY}; without it, the connector's default (INCREMENTING). */
-    static TransactionNamingStrategy transactionNaming() {
-        String name = System.getProperty(TRANSACTION_NAMING_PROPERTY);
-        return name == null
-                ? TransactionNamingStrategy.DEFAULT
-                : TransactionNamingStrategy.valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
     /** Whether a Kafka transactional id is one of this job's sinks' (the connector appends "-subtask-checkpoint"). */
