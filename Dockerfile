@@ -33,6 +33,8 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY job/pom.xml job/pom.xml
+# Every module's pom, built or not: Maven reads them all.
+COPY bench-sql/pom.xml bench-sql/pom.xml
 COPY tools/pom.xml tools/pom.xml
 COPY cluster/pom.xml cluster/pom.xml
 # chmod: a checkout that lost the executable bits (Windows) must build too.

@@ -2,6 +2,7 @@ package com.logininsights.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.tools.bench.BenchFlags;
 import com.logininsights.tools.generator.GeneratorFlags;
 import com.logininsights.tools.liveview.LiveViewFlags;
 import com.logininsights.tools.playground.PlaygroundFlags;
@@ -40,6 +41,12 @@ class ReadmeToolFlagsTest {
     void theLiveViewsTableMatchesItsFlags() throws Exception {
         assertThat(tables("## The playground"))
                 .anySatisfy(table -> assertDocuments(table, new CommandLine(new LiveViewFlags()).getCommandSpec()));
+    }
+
+    @Test
+    void theBenchmarksTableMatchesItsFlags() throws Exception {
+        assertThat(tables("## Performance"))
+                .anySatisfy(table -> assertDocuments(table, new CommandLine(new BenchFlags()).getCommandSpec()));
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.logininsights.tools.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +13,11 @@ import java.util.Set;
  *
  * @param only contender ids to run; empty runs them all
  * @param out the results file; empty means bench-results/DATE.md in the checkout
- * @param jobJar the job's local jar; empty means job/target/login-insights-local.jar in the checkout
+ * @param jobA login-insights as the contenders and the latency test run it; without a jar,
+ *     job/target/login-insights-local.jar in the checkout
+ * @param jobB the second login-insights of an A/B comparison: each login-insights contender runs from both; without a
+ *     jar, A's
+ * @param kafkaProperties Kafka client settings for every contender
  */
 record BenchConfig(
         long records,
@@ -25,13 +31,23 @@ record BenchConfig(
         Duration latencyWarmUp,
         boolean jfr,
         long seed,
-        Optional<Path> jobJar,
+        JobVariant jobA,
+        Optional<JobVariant> jobB,
+        Map<String, String> kafkaProperties,
         int partitions) {
 
+    /** The contenders of one turn, each login-insights contender followed by its (b) variant if there is one. */
     List<Contender> contenders() {
-        return Contender.all().stream()
-                .filter(c -> only.isEmpty() || only.contains(c.id()))
-                .toList();
+        List<Contender> chosen = new ArrayList<>();
+        for (Contender contender : Contender.all()) {
+            if (only.isEmpty() || only.contains(contender.id())) {
+                chosen.add(contender);
+                if (contender.kind() == Contender.Kind.LOGIN_INSIGHTS && jobB.isPresent()) {
+                    chosen.add(contender.asVariantB());
+                }
+            }
+        }
+        return chosen;
     }
 
     /**

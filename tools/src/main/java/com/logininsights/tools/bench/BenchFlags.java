@@ -6,9 +6,13 @@ import com.logininsights.tools.cli.HelpOption;
 import com.logininsights.tools.cli.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,14 +30,16 @@ import picocli.CommandLine.TypeConversionException;
         customSynopsis = "scripts/bench [flags]",
         description = {
             "Starts a Kafka broker, preloads records from our generator (3%% malformed) and measures, taking turns:",
-            "a kafka-clients copy (the ceiling), a hand-written consumer loop, and login-insights --bounded at",
-            "exactly-once and at-least-once, parallelism 1 and 2; then end-to-end latency of the running job.",
+            "a kafka-clients copy (the ceiling), a hand-written consumer loop, a Flink SQL peer (the json format and",
+            "a window TVF, exactly once), and login-insights --bounded at exactly-once and at-least-once, parallelism",
+            "1 and 2 (each also from a second jar or with other JVM options, as rows marked (b), with --job-jar-b or",
+            "--job-java-opts-b); then end-to-end latency of the running job.",
             "Prints a table at the end and writes it to a file. Exit codes: 0 everything measured, 1 a run failed or"
                     + " miscounted, 2 a bad flag, 130 stopped.",
             ""
         },
         sortOptions = false)
-final class BenchFlags implements Callable<Integer> {
+public final class BenchFlags implements Callable<Integer> {
     static final long DEFAULT_RECORDS = 1_000_000;
     static final long QUICK_RECORDS = 3_000;
     static final long DEFAULT_SEED = 20_261_123L;
@@ -72,7 +78,8 @@ final class BenchFlags implements Callable<Integer> {
             split = ",",
             converter = ContenderId.class,
             completionCandidates = ContenderIds.class,
-            description = "run only these contenders: ${COMPLETION-CANDIDATES}")
+            description = "run only these contenders (a login-insights contender's (b) row comes with it):"
+                    + " ${COMPLETION-CANDIDATES}")
     Set<String> only = new LinkedHashSet<>();
 
     @Option(names = "--no-latency", description = "skip the latency test")
@@ -108,8 +115,42 @@ final class BenchFlags implements Callable<Integer> {
     @Option(
             names = "--job-jar",
             paramLabel = "PATH",
+            converter = BenchConverters.ExistingFile.class,
             description = "the job's local jar (default: job/target/login-insights-local.jar)")
     Path jobJar;
+
+    @Option(
+            names = "--job-java-opts",
+            paramLabel = "\"OPTIONS\"",
+            converter = BenchConverters.JavaOptionsConverter.class,
+            description = "extra JVM options for login-insights, after -Xmx1g, in its contenders and the latency"
+                    + " test, e.g. \"-XX:TieredStopAtLevel=1\" (default: none)")
+    BenchConverters.JavaOptions jobJavaOpts;
+
+    @Option(
+            names = "--job-jar-b",
+            paramLabel = "PATH",
+            converter = BenchConverters.ExistingFile.class,
+            description = "a second job jar: every login-insights contender also runs from it, in the same turns,"
+                    + " as rows marked (b) (default: none)")
+    Path jobJarB;
+
+    @Option(
+            names = "--job-java-opts-b",
+            paramLabel = "\"OPTIONS\"",
+            converter = BenchConverters.JavaOptionsConverter.class,
+            description = "extra JVM options for the (b) rows; given without --job-jar-b, the (b) rows run the"
+                    + " --job-jar with these options instead, and \"\" runs it with none (default: none)")
+    BenchConverters.JavaOptions jobJavaOptsB;
+
+    @Option(
+            names = "--job-kafka-property",
+            paramLabel = "KEY=VALUE",
+            converter = BenchConverters.KafkaSetting.class,
+            description = "a Kafka client setting (repeatable), e.g. compression.type=none: login-insights gets it"
+                    + " as --kafka-property, and the other contenders' consumers and producers get it too, so that"
+                    + " the comparison stays one between programs (default: none)")
+    List<Map.Entry<String, String>> jobKafkaProperties = new ArrayList<>();
 
     static BenchConfig parse(String... args) throws UsageException {
         return Cli.parse(new BenchFlags(), args).config();
@@ -142,8 +183,22 @@ final class BenchFlags implements Callable<Integer> {
                 warmUp,
                 jfr,
                 seed,
-                Optional.ofNullable(jobJar),
+                JobVariant.a(Optional.ofNullable(jobJar), javaOptions(jobJavaOpts)),
+                jobJarB == null && jobJavaOptsB == null
+                        ? Optional.empty()
+                        : Optional.of(JobVariant.b(Optional.ofNullable(jobJarB), javaOptions(jobJavaOptsB))),
+                kafkaProperties(),
                 4);
+    }
+
+    private static List<String> javaOptions(BenchConverters.JavaOptions given) {
+        return given == null ? List.of() : given.options();
+    }
+
+    private Map<String, String> kafkaProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        jobKafkaProperties.forEach(setting -> properties.put(setting.getKey(), setting.getValue()));
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     /** The contenders' ids, for {@code --only} and its help. */

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
     static final String INPUT_TOPIC = "bench-input";
+    static final Path SQL_PEER_JAR = Path.of("bench-sql/target/login-insights-bench-sql.jar");
 
     private final BenchConfig config;
     private final Path repository;
@@ -100,9 +101,12 @@ public final class Benchmark {
                 .toAbsolutePath();
         Path logDir = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.md$", "") + "-logs");
         Files.createDirectories(logDir);
-        Path jobJar = config.jobJar().orElse(repository.resolve("job/target/login-insights-local.jar"));
-        if (!Files.isRegularFile(jobJar)) {
-            throw new IOException(jobJar + " is missing: build it with mvn -B -ntp package -DskipTests");
+        JobVariant jobA = config.jobA().resolved(repository.resolve(JobVariant.DEFAULT_JAR));
+        Optional<JobVariant> jobB = config.jobB().map(b -> b.resolved(jobA.requireJar()));
+        Path sqlPeerJar = repository.resolve(SQL_PEER_JAR);
+        requireBuilt(jobA.requireJar());
+        if (config.contenders().contains(Contender.FLINK_SQL)) {
+            requireBuilt(sqlPeerJar);
         }
         out.printf(
                 Locale.ROOT,
@@ -125,7 +129,10 @@ public final class Benchmark {
                 Contender.Launch launch = new Contender.Launch(
                         broker.bootstrapServers(),
                         classpath,
-                        jobJar,
+                        jobA,
+                        jobB,
+                        sqlPeerJar,
+                        config.kafkaProperties(),
                         config.jfr() ? Optional.of(logDir) : Optional.empty());
                 try (BenchAdmin admin = new BenchAdmin(broker.bootstrapServers())) {
                     Report report = measure(started, machine, launch, admin, logDir);
@@ -158,7 +165,7 @@ public final class Benchmark {
                 loaded.took().toMillis() / 1000.0));
 
         ThroughputRun throughput =
-                new ThroughputRun(launch, admin, INPUT_TOPIC, config.records(), config.partitions(), logDir, progress);
+                new ThroughputRun(launch, admin, INPUT_TOPIC, loaded, config.partitions(), logDir, progress);
         if (!config.quick()) {
             // A fresh broker is slower at first (its JIT, its page cache): the first contender of the first run
             // would pay for it. One copy that is not counted takes that.
@@ -210,7 +217,17 @@ public final class Benchmark {
             }
         }
         return new Report(
-                started, command, machine, Machine.currentLoadAverage(), config, loaded, summaries, outcomes, failures);
+                started,
+                command,
+                machine,
+                Machine.currentLoadAverage(),
+                config,
+                launch,
+                repository,
+                loaded,
+                summaries,
+                outcomes,
+                failures);
     }
 
     private static String describe(RunMeasurement run) {
@@ -228,6 +245,12 @@ public final class Benchmark {
                 run.wholeRunSeconds(),
                 run.usage().cpuSeconds(),
                 run.usage().peakRssMb());
+    }
+
+    private static void requireBuilt(Path jar) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build it with ./mvnw -B -ntp package -DskipTests");
+        }
     }
 
     /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */

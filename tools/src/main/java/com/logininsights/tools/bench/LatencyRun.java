@@ -60,8 +60,8 @@ final class LatencyRun {
         String label = "latency, " + scenario.title() + ", checkpoints every "
                 + Durations.format(scenario.checkpointInterval());
         List<String> job = new ArrayList<>(List.of(ChildProcess.java()));
-        job.addAll(Contender.JVM_FLAGS);
-        job.addAll(List.of("-jar", launch.jobJar().toString()));
+        job.addAll(launch.jobA().jvmFlags());
+        job.addAll(List.of("-jar", launch.jobA().requireJar().toString()));
         job.addAll(Contender.jobFlags(launch, topics, "bench-" + scenario.id(), scenario.exactlyOnce(), 1));
         job.addAll(List.of("--checkpoint-interval", Durations.format(scenario.checkpointInterval())));
         long count = settings.recordsPerSecond() * settings.generate().toSeconds();

@@ -1,11 +1,17 @@
 package com.logininsights.tools.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The command line of the reference contenders: {@code --name value} pairs and bare {@code --switch}es. */
+/**
+ * The command line of the reference contenders: {@code --name value} pairs, bare {@code --switch}es, and the
+ * repeatable {@code --kafka-property KEY=VALUE}.
+ */
 final class LoopArgs {
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> values = new HashMap<>();
 
     LoopArgs(String... args) {
         for (int i = 0; i < args.length; i++) {
@@ -13,23 +19,36 @@ final class LoopArgs {
                 throw new IllegalArgumentException("unexpected argument: " + args[i]);
             }
             boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
-            values.put(args[i], hasValue ? args[++i] : "true");
+            values.computeIfAbsent(args[i], name -> new ArrayList<>()).add(hasValue ? args[++i] : "true");
         }
     }
 
     String required(String name) {
-        String value = values.get(name);
-        if (value == null) {
+        List<String> given = values.get(name);
+        if (given == null) {
             throw new IllegalArgumentException(name + " is required");
         }
-        return value;
+        return given.get(given.size() - 1);
     }
 
     long number(String name, long otherwise) {
-        return values.containsKey(name) ? Long.parseLong(values.get(name)) : otherwise;
+        return values.containsKey(name) ? Long.parseLong(required(name)) : otherwise;
     }
 
     boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** Every {@code --kafka-property KEY=VALUE}, in order; a later one for the same key wins. */
+    Map<String, String> kafkaProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String setting : values.getOrDefault("--kafka-property", List.of())) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--kafka-property: '" + setting + "' is not KEY=VALUE");
+            }
+            properties.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        return properties;
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class Preloader {
     static final int EVENT_RATE = 5_000;
+    static final double BAD_SHARE = 0.03;
     private static final Duration SCHEDULE_ENDS_BEFORE_NOW = Duration.ofMinutes(2);
 
     /** What went into the input topic. */
@@ -29,13 +30,26 @@ final class Preloader {
 
     static Loaded preload(
             String bootstrapServers, String topic, int partitions, long records, long seed, Progress progress) {
-        long scheduleMillis = records * 1000 / EVENT_RATE;
+        return preload(bootstrapServers, topic, partitions, records, seed, BAD_SHARE, EVENT_RATE, progress);
+    }
+
+    /** The same with another share of malformed records and another pace of event time, for tests. */
+    static Loaded preload(
+            String bootstrapServers,
+            String topic,
+            int partitions,
+            long records,
+            long seed,
+            double badShare,
+            int eventRate,
+            Progress progress) {
+        long scheduleMillis = records * 1000 / eventRate;
         Instant start = Instant.now()
                 .minus(SCHEDULE_ENDS_BEFORE_NOW)
                 .minusMillis(scheduleMillis)
                 .truncatedTo(ChronoUnit.SECONDS);
         LoginRecordFactory factory =
-                new LoginRecordFactory(seed, start, new RecordMix(0.03, 0.04, Duration.ofSeconds(2), 10_000));
+                new LoginRecordFactory(seed, start, new RecordMix(badShare, 0.04, Duration.ofSeconds(2), 10_000));
         AtomicReference<Exception> failure = new AtomicReference<>();
         long malformed = 0;
         long bytes = 0;
@@ -43,7 +57,7 @@ final class Preloader {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 producerProperties(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < records; i++) {
-                GeneratedRecord record = factory.next(i * 1000 / EVENT_RATE);
+                GeneratedRecord record = factory.next(i * 1000 / eventRate);
                 malformed += record.kind().isMalformed() ? 1 : 0;
                 bytes += record.value().length;
                 producer.send(

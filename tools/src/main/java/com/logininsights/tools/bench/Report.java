@@ -1,16 +1,23 @@
 package com.logininsights.tools.bench;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a benchmark found, ready to be written down. */
+/**
+ * Everything a benchmark found, ready to be written down.
+ *
+ * @param launch what ran: the job jars and their JVM options, the SQL peer's jar, the Kafka settings
+ */
 record Report(
         LocalDateTime started,
         String command,
         Machine machine,
         String loadAtEnd,
         BenchConfig config,
+        Contender.Launch launch,
+        Path repository,
         Preloader.Loaded loaded,
         List<ContenderSummary> contenders,
         List<LatencyRun.Outcome> latency,

@@ -1,9 +1,16 @@
 package com.logininsights.tools.bench;
 
 import com.logininsights.tools.cli.Durations;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** Writes a {@link Report} as Markdown: the summary tables first, then how to read them, then every run. */
 final class ResultsTable {
@@ -36,10 +43,12 @@ final class ResultsTable {
                 loaded.took().toMillis() / 1000.0));
         md.append(String.format(
                 Locale.ROOT,
-                "- %d run(s) per contender, taken in turns%s; each contender in its " + "own JVM with %s%n%n",
+                "- %d run(s) per contender, taken in turns%s; each contender in its " + "own JVM with %s%n",
                 config.runs(),
                 config.quick() ? "" : ", after one uncounted copy that warms " + "the broker up",
                 String.join(" ", Contender.JVM_FLAGS)));
+        whatRan(md, report);
+        md.append("\n");
 
         md.append("## Throughput\n\n");
         md.append("| contender | sustained rec/s, median [min-max] | second half rec/s | vs tx ceiling "
@@ -74,9 +83,9 @@ final class ResultsTable {
         }
         md.append("""
 
-                - sustained: output records (enriched + dead letters; for the ceiling, copies) over the time from the
-                  first to the last broker append (LogAppendTime), read back with read_committed: JVM and job start-up
-                  are left out. Start-up is JVM launch to the first output append; whole run is launch to exit.
+                - sustained: output records (enriched + dead letters; for the ceiling, copies; for the SQL peer,
+                  see below) over the time from the first to the last broker append (LogAppendTime), read back with
+                  read_committed: JVM and job start-up are left out. Start-up is JVM launch to the first output append; whole run is launch to exit.
                 - CPU s is user + system time of the contender's process only (not the broker's), from /proc; peak
                   RSS is its VmHWM. Medians over the runs, [min-max] where the runs differ.
                 - second half: the rate over the later half of the output records. A JVM compiles its hot code
@@ -85,7 +94,11 @@ final class ResultsTable {
                 - vs tx ceiling, vs hand loop: median rate over that contender's, sustained / second half. The
                   copy does not parse; the hand-written loop parses, validates and routes but computes no window
                   insights; login-insights does all of it and also writes the insights topic.
+                - The Flink SQL peer computes the same window insights in Flink SQL, exactly once, but writes only the
+                  records its json format accepts and drops the others without a trace (no dead letters): its rates
+                  are of input records, its output rate times input / output, and its CPU is per input record.
                 """);
+        windowFigures(md, report);
 
         if (!report.latency().isEmpty() || !report.latencyFailures().isEmpty()) {
             md.append(String.format(
@@ -154,6 +167,103 @@ final class ResultsTable {
             }
         }
         return md.toString();
+    }
+
+    /** Which jars ran with which JVM flags, and the Kafka settings every contender was given. */
+    private static void whatRan(StringBuilder md, Report report) {
+        Contender.Launch launch = report.launch();
+        List<Contender> contenders =
+                report.contenders().stream().map(ContenderSummary::contender).toList();
+        if (contenders.stream().anyMatch(c -> c.kind() == Contender.Kind.LOGIN_INSIGHTS)
+                || !report.latency().isEmpty()) {
+            md.append("- ").append(launch.jobA().describe(report.repository())).append("\n");
+        }
+        launch.jobB()
+                .ifPresent(b ->
+                        md.append("- ").append(b.describe(report.repository())).append("; its rows are marked (b)\n"));
+        if (contenders.contains(Contender.FLINK_SQL)) {
+            md.append("- Flink SQL peer: `login-insights.sql` in `")
+                    .append(Benchmark.SQL_PEER_JAR)
+                    .append("`, in a local MiniCluster, checkpoints every 10 s as the job's\n");
+        }
+        if (!launch.kafkaProperties().isEmpty()) {
+            md.append("- Kafka client settings given to every contender (login-insights and the SQL peer as"
+                            + " --kafka-property, the loops to their consumer and producer): `")
+                    .append(String.join(
+                            " ",
+                            launch.kafkaProperties().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()))
+                    .append("`\n");
+        }
+    }
+
+    /**
+     * Logins per window of the SQL peer beside login-insights' (exactly-once p1 where it ran), from the first run
+     * of each that counted.
+     */
+    private static void windowFigures(StringBuilder md, Report report) {
+        Optional<RunMeasurement> sql = firstWithFigures(report, c -> c.equals(Contender.FLINK_SQL));
+        Optional<RunMeasurement> ours = firstWithFigures(report, c -> c.equals(Contender.loginInsights(true, 1)))
+                .or(() -> firstWithFigures(report, c -> c.kind() == Contender.Kind.LOGIN_INSIGHTS));
+        if (sql.isEmpty() || ours.isEmpty()) {
+            return;
+        }
+        SortedMap<Instant, Long> ourLogins = ours.get().figures().orElseThrow().loginsPerWindow();
+        SortedMap<Instant, Long> sqlLogins = sql.get().figures().orElseThrow().loginsPerWindow();
+        SortedSet<Instant> windows = new TreeSet<>(ourLogins.keySet());
+        windows.addAll(sqlLogins.keySet());
+        md.append(String.format(
+                Locale.ROOT,
+                "%n## Window figures: the Flink SQL peer beside login-insights%n%n"
+                        + "Logins per 1-minute window, from each one's insights topic (run %d of %s, run %d of the"
+                        + " SQL peer):%n%n",
+                ours.get().run(),
+                ours.get().contender().title(),
+                sql.get().run()));
+        md.append("| window (UTC) | ")
+                .append(ours.get().contender().title())
+                .append(" | Flink SQL peer | SQL peer minus login-insights |\n");
+        md.append("| --- | --: | --: | --: |\n");
+        DateTimeFormatter minute =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+        long ourTotal = 0;
+        long sqlTotal = 0;
+        for (Instant window : windows) {
+            long ourCount = ourLogins.getOrDefault(window, 0L);
+            long sqlCount = sqlLogins.getOrDefault(window, 0L);
+            ourTotal += ourCount;
+            sqlTotal += sqlCount;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d | %+,d |%n",
+                    minute.format(window),
+                    ourCount,
+                    sqlCount,
+                    sqlCount - ourCount));
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "| all | %,d | %,d | %+,d (%+.2f%%) |%n",
+                ourTotal,
+                sqlTotal,
+                sqlTotal - ourTotal,
+                ourTotal == 0 ? 0.0 : 100.0 * (sqlTotal - ourTotal) / ourTotal));
+        md.append("""
+
+                - login-insights counts valid records only. The SQL peer also counts what its json format accepts
+                  and login-insights turns into dead letters: a field given twice, a number where text belongs, a
+                  record over 64 KiB. On valid records alone the two agree, window by window and value by value
+                  (SqlPeerFiguresIT).
+                """);
+    }
+
+    private static Optional<RunMeasurement> firstWithFigures(Report report, Predicate<Contender> which) {
+        return report.contenders().stream()
+                .filter(summary -> which.test(summary.contender()))
+                .flatMap(summary -> summary.counted().stream())
+                .filter(run -> run.figures().isPresent())
+                .findFirst();
     }
 
     private static String ratios(ContenderSummary summary, Optional<ContenderSummary> reference) {

@@ -7,27 +7,38 @@ import java.util.Optional;
  * What one run of one contender measured. Times are wall-clock milliseconds of this machine, the same clock the
  * broker stamps appends with.
  *
+ * @param inputRecords the records it read: all of the preloaded input
+ * @param figures what its insights topic said, for the contenders that write one
  * @param failure why the run does not count, if it does not
  */
 record RunMeasurement(
         Contender contender,
         int run,
-        long expectedRecords,
+        long inputRecords,
         AppendTimeScan.Span output,
         long launchMillis,
         long exitMillis,
         ProcessSampler.Usage usage,
         Path log,
+        Optional<WindowFigures> figures,
         Optional<String> failure) {
 
-    /** Output records per second from the first output append to the last: start-up and shutdown excluded. */
+    /**
+     * Input records per second, over the time from the first output append to the last: start-up and shutdown
+     * excluded. Every contender but the SQL peer writes one output record per input record; the SQL peer writes
+     * only those it accepts, so its output rate is scaled by input / output.
+     */
     double sustainedPerSecond() {
-        return output.perSecond();
+        return output.perSecond() * inputPerOutputRecord();
     }
 
     /** The same over the later half of the output records, when the JIT compiler is mostly done. */
     double secondHalfPerSecond() {
-        return output.secondHalfPerSecond();
+        return output.secondHalfPerSecond() * inputPerOutputRecord();
+    }
+
+    private double inputPerOutputRecord() {
+        return contender.writesEveryRecord() || output.records() == 0 ? 1.0 : (double) inputRecords / output.records();
     }
 
     /** From launching the JVM to the first output record: JVM, job and consumer-group start-up. */
@@ -39,8 +50,9 @@ record RunMeasurement(
         return (exitMillis - launchMillis) / 1000.0;
     }
 
+    /** CPU per input record. */
     double cpuMicrosPerRecord() {
-        return usage.cpuSeconds() * 1e6 / Math.max(1, output.records());
+        return usage.cpuSeconds() * 1e6 / Math.max(1, inputRecords);
     }
 
     boolean counts() {

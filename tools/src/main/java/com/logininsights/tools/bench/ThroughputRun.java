@@ -17,7 +17,7 @@ final class ThroughputRun {
     private final Contender.Launch launch;
     private final BenchAdmin admin;
     private final String inputTopic;
-    private final long inputRecords;
+    private final Preloader.Loaded input;
     private final int partitions;
     private final Path logDir;
     private final Progress progress;
@@ -26,14 +26,14 @@ final class ThroughputRun {
             Contender.Launch launch,
             BenchAdmin admin,
             String inputTopic,
-            long inputRecords,
+            Preloader.Loaded input,
             int partitions,
             Path logDir,
             Progress progress) {
         this.launch = launch;
         this.admin = admin;
         this.inputTopic = inputTopic;
-        this.inputRecords = inputRecords;
+        this.input = input;
         this.partitions = partitions;
         this.logDir = logDir;
         this.progress = progress;
@@ -47,6 +47,7 @@ final class ThroughputRun {
         admin.create(topics.insights(), 1);
         List<TopicPartition> watched = admin.partitions(topics.perRecordOutputs());
         Path log = logDir.resolve(runName + ".log");
+        long inputRecords = input.records();
         Duration timeout = Duration.ofMinutes(5).plusSeconds(inputRecords / 2_000);
         long launched = System.currentTimeMillis();
         ProcessSampler.Usage usage;
@@ -77,13 +78,20 @@ final class ThroughputRun {
         }
         long exited = System.currentTimeMillis();
         AppendTimeScan.Span output = AppendTimeScan.scan(launch.bootstrapServers(), admin, topics.perRecordOutputs());
+        Optional<WindowFigures> figures = Optional.empty();
+        if (contender.writesWindowFigures()) {
+            try {
+                figures = Optional.of(WindowFigures.read(launch.bootstrapServers(), admin, topics.insights()));
+            } catch (java.io.IOException e) {
+                failure = failure.or(() -> Optional.of("its insights could not be read: " + e.getMessage()));
+            }
+        }
         admin.delete(topics.outputs());
-        if (failure.isEmpty() && output.records() != inputRecords) {
-            failure = Optional.of(
-                    String.format(Locale.ROOT, "%,d of %,d records came out", output.records(), inputRecords));
+        if (failure.isEmpty()) {
+            failure = contender.miscount(output.records(), inputRecords, input.records() - input.malformed());
         }
         failure = failure.map(reason -> reason + "; log " + log + tail(log));
-        return new RunMeasurement(contender, run, inputRecords, output, launched, exited, usage, log, failure);
+        return new RunMeasurement(contender, run, inputRecords, output, launched, exited, usage, log, figures, failure);
     }
 
     private static String tail(Path log) {

@@ -40,7 +40,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * runs until SIGTERM, then commits what it has and exits.
  */
 final class TransformLoop {
-    /** Settings shared by the contenders; the producer's match the job's sinks (linger 10 ms, 128 KiB batches, lz4). */
+    /**
+     * Settings shared by the contenders; the producer's match the job's sinks (linger 10 ms, 128 KiB batches, lz4).
+     *
+     * @param kafkaProperties laid over the consumer's and the producer's own settings, as the job lays its
+     *     {@code --kafka-property} over its source's and sinks'
+     */
     record Settings(
             String bootstrapServers,
             String inputTopic,
@@ -48,7 +53,8 @@ final class TransformLoop {
             boolean transactional,
             boolean bounded,
             long commitEveryRecords,
-            Duration commitEvery) {}
+            Duration commitEvery,
+            Map<String, String> kafkaProperties) {}
 
     private final Settings settings;
     private final Function<ConsumerRecord<byte[], byte[]>, ProducerRecord<byte[], byte[]>> transform;
@@ -231,6 +237,7 @@ final class TransformLoop {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.putAll(settings.kafkaProperties());
         return properties;
     }
 
@@ -248,6 +255,7 @@ final class TransformLoop {
             properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.groupId() + "-tx");
             properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
         }
+        properties.putAll(settings.kafkaProperties());
         return properties;
     }
 
@@ -259,6 +267,7 @@ final class TransformLoop {
                 args.has("--transactional"),
                 args.has("--bounded"),
                 args.number("--commit-every-records", 100_000),
-                Duration.ofMillis(args.number("--commit-every-ms", 1_000)));
+                Duration.ofMillis(args.number("--commit-every-ms", 1_000)),
+                args.kafkaProperties());
     }
 }
