@@ -203,8 +203,10 @@ public final class JobFlags {
                 paramLabel = "DURATION",
                 defaultValue = "10s",
                 converter = PositiveDuration.class,
-                description = "a partition without a valid event this long stops holding the watermark back"
-                        + " (default: ${DEFAULT-VALUE})")
+                description =
+                        "a partition without a valid event this long stops holding the watermark back; when it speaks"
+                                + " again, it holds it back again after this long"
+                                + " (default: ${DEFAULT-VALUE})")
         Duration idleness;
 
         @Option(

@@ -25,6 +25,10 @@ import org.apache.flink.util.clock.RelativeClock;
  *       has emitted its first record. After a restart with a backlog, the first partition read would drive event
  *       time alone and the others' backlogs would arrive late. So a new generator stays silent for the idleness
  *       timeout, after which a silent partition is ignored anyway.
+ *   <li><b>The same warm-up after idleness.</b> A partition that was idle and speaks again stays idle for the
+ *       idleness timeout before its watermark counts again. When every partition was quiet (a night, a stopped
+ *       producer) and traffic resumes, the partition read first would otherwise move event time on alone, and
+ *       the others' first events would be late. Windows close that much later after a quiet spell.
  *   <li><b>Event time that follows the clock when quiet</b> (off unless asked for). When a partition has had no
  *       accepted event for {@code advanceAfterQuiet}, its event time moves on from its latest event at the pace of
  *       the wall clock, as if events kept coming, so the windows it holds open close. A live stream whose events
@@ -45,6 +49,10 @@ public final class ValidEventWatermarks implements WatermarkGenerator<ParseResul
     private long lastEventNanos;
     private long emittedMillis = Long.MIN_VALUE;
     private boolean idle;
+    /** Idle, but accepted events came again: the watermark counts again at {@link #rejoinAtNanos}. */
+    private boolean rejoining;
+
+    private long rejoinAtNanos;
 
     /**
      * @param idleness how long without an accepted event before the partition is idle; also the warm-up
@@ -79,7 +87,10 @@ public final class ValidEventWatermarks implements WatermarkGenerator<ParseResul
         if (result.isAccepted()) {
             maxEventTimeMillis = Math.max(maxEventTimeMillis, timestamp);
             lastEventNanos = clock.relativeTimeNanos();
-            idle = false;
+            if (idle && !rejoining) {
+                rejoining = true;
+                rejoinAtNanos = lastEventNanos + idleNanos;
+            }
         }
     }
 
@@ -95,23 +106,25 @@ public final class ValidEventWatermarks implements WatermarkGenerator<ParseResul
             emit(output, maxEventTimeMillis + quietNanos / 1_000_000 - outOfOrdernessMillis - 1);
         } else if (quietNanos > idleNanos) {
             fallIdle(output);
-        } else if (now - createdNanos >= idleNanos) {
+        } else if (now - createdNanos >= idleNanos && (!rejoining || now >= rejoinAtNanos)) {
             emit(output, maxEventTimeMillis - outOfOrdernessMillis - 1);
         }
     }
 
     private void emit(WatermarkOutput output, long watermarkMillis) {
         idle = false;
+        rejoining = false;
         emittedMillis = Math.max(emittedMillis, watermarkMillis);
         output.emitWatermark(new Watermark(emittedMillis));
     }
 
     /**
-     * The warm-up equals the idleness timeout, so a partition whose events all came at once, as it was created,
-     * is still in its warm-up when it falls quiet: it states its watermark first, or its events would never count.
+     * The warm-up equals the idleness timeout, so a partition whose events all came at once, as it was created or as
+     * it rejoined, is still in its warm-up when it falls quiet: it states its watermark first, or its events would
+     * never count.
      */
     private void fallIdle(WatermarkOutput output) {
-        if (idle) {
+        if (idle && !rejoining) {
             return;
         }
         if (maxEventTimeMillis != Long.MIN_VALUE) {

@@ -162,7 +162,7 @@ class ValidEventWatermarksTest {
     }
 
     @Test
-    void anIdlePartitionSpeaksAgainWithItsNextAcceptedEvent() {
+    void anIdlePartitionThatSpeaksAgainStaysIdleForTheWarmUpSoThatItsSiblingsCanSpeakToo() {
         ValidEventWatermarks generator = warmedUp(Optional.empty());
         generator.onEvent(event(20_000), 20_000, out);
         clock.advance(IDLENESS.plusMillis(1));
@@ -170,8 +170,43 @@ class ValidEventWatermarksTest {
 
         generator.onEvent(event(30_000), 30_000, out);
         generator.onPeriodicEmit(out);
+        clock.advance(IDLENESS.minusMillis(1));
+        generator.onEvent(event(31_000), 31_000, out);
+        generator.onPeriodicEmit(out);
+        clock.advance(Duration.ofMillis(1));
+        generator.onPeriodicEmit(out);
 
-        assertThat(out.said).containsExactly("14999", "idle", "24999");
+        assertThat(out.said).containsExactly("14999", "idle", "25999");
+    }
+
+    @Test
+    void aPartitionThatRejoinsWithABurstAndFallsQuietAgainStatesItsWatermarkBeforeFallingIdle() {
+        ValidEventWatermarks generator = warmedUp(Optional.empty());
+        generator.onEvent(event(20_000), 20_000, out);
+        clock.advance(IDLENESS.plusMillis(1));
+        generator.onPeriodicEmit(out);
+
+        generator.onEvent(event(30_000), 30_000, out);
+        clock.advance(IDLENESS.plusMillis(1));
+        generator.onPeriodicEmit(out);
+        generator.onPeriodicEmit(out);
+
+        assertThat(out.said).containsExactly("14999", "idle", "24999", "idle");
+    }
+
+    @Test
+    void aPartitionThatSpeaksForTheFirstTimeAfterFallingIdleWaitsTheWarmUpToo() {
+        ValidEventWatermarks generator = generator(Optional.empty());
+        clock.advance(IDLENESS.plusMillis(1));
+        generator.onPeriodicEmit(out);
+
+        generator.onEvent(event(30_000), 30_000, out);
+        generator.onPeriodicEmit(out);
+        clock.advance(IDLENESS);
+        generator.onEvent(event(30_000), 30_000, out);
+        generator.onPeriodicEmit(out);
+
+        assertThat(out.said).containsExactly("idle", "24999");
     }
 
     @Test
