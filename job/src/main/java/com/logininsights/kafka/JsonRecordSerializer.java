@@ -15,8 +15,9 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes each element to one topic as a Kafka record: a text key, a JSON value, and optionally the record's
- * timestamp. One writer per sink subtask, made in {@link #open}, serves every record, so a record costs one copy of
+ * Writes each element to one topic as a Kafka record: a text key and a JSON value. The record's timestamp is left to
+ * Kafka (the time it is written): an event's own time is in its JSON, and stamping records with it would let a
+ * topic's retention delete a backfill of old events as soon as it is written. One writer per sink subtask, made in {@link #open}, serves every record, so a record costs one copy of
  * its bytes and no new buffers. It names its topic to the Kafka sink, which POOLING transaction naming requires: at
  * start it lists the open transactions on the sink's topics to abort those it owns.
  */
@@ -24,19 +25,12 @@ final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T>
     private final String topic;
     private final SerializableFunction<T, String> key;
     private final JsonRenderer<T> value;
-    private final SerializableFunction<T, Long> timestamp;
     private transient JsonWriter json;
 
-    /** @param timestamp the record's timestamp, or null to let Kafka stamp it */
-    JsonRecordSerializer(
-            String topic,
-            SerializableFunction<T, String> key,
-            JsonRenderer<T> value,
-            SerializableFunction<T, Long> timestamp) {
+    JsonRecordSerializer(String topic, SerializableFunction<T, String> key, JsonRenderer<T> value) {
         this.topic = topic;
         this.key = key;
         this.value = value;
-        this.timestamp = timestamp;
     }
 
     @Override
@@ -50,12 +44,8 @@ final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T>
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long ignored) {
+    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long eventTime) {
         return new ProducerRecord<>(
-                topic,
-                null,
-                timestamp == null ? null : timestamp.apply(element),
-                key.apply(element).getBytes(StandardCharsets.UTF_8),
-                value.render(element, json));
+                topic, null, null, key.apply(element).getBytes(StandardCharsets.UTF_8), value.render(element, json));
     }
 }

@@ -71,36 +71,21 @@ public final class KafkaConnectors {
         return sink(
                 config,
                 ENRICHED,
-                new JsonRecordSerializer<>(
-                        config.processedTopic(),
-                        OutputKeys::enriched,
-                        new EnrichedEventJson(),
-                        KafkaConnectors::recordTimestamp));
-    }
-
-    /**
-     * An enriched record's Kafka timestamp: the event time, so that time-based retention and lookups see when it
-     * happened. An event stamped ahead of the wall clock (up to --max-future-skew) gets the wall clock instead: a
-     * broker refuses timestamps more than log.message.timestamp.after.max.ms ahead (an hour by default), and a
-     * refused record would fail every attempt to write it.
-     */
-    static Long recordTimestamp(LoginEvent event) {
-        return Math.min(event.eventTimeMillis(), System.currentTimeMillis());
+                new JsonRecordSerializer<>(config.processedTopic(), OutputKeys::enriched, new EnrichedEventJson()));
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
         return sink(
                 config,
                 DEAD_LETTERS,
-                new JsonRecordSerializer<>(
-                        config.deadLetterTopic(), OutputKeys::deadLetter, new DeadLetterJson(), null));
+                new JsonRecordSerializer<>(config.deadLetterTopic(), OutputKeys::deadLetter, new DeadLetterJson()));
     }
 
     public static KafkaSink<Insight> insightSink(JobConfig config) {
         return sink(
                 config,
                 INSIGHTS,
-                new JsonRecordSerializer<>(config.insightsTopic(), OutputKeys::insight, new InsightJson(), null));
+                new JsonRecordSerializer<>(config.insightsTopic(), OutputKeys::insight, new InsightJson()));
     }
 
     private static <T> KafkaSink<T> sink(JobConfig config, String name, KafkaRecordSerializationSchema<T> schema) {

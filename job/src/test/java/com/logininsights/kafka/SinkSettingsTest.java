@@ -3,8 +3,6 @@ package com.logininsights.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.config.JobFlags;
-import com.logininsights.model.LoginEvent;
-import com.logininsights.model.SourcePosition;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +29,5 @@ class SinkSettingsTest {
                 .containsEntry("linger.ms", "0")
                 .containsEntry("compression.type", "zstd")
                 .containsEntry("batch.size", "131072");
-    }
-
-    @Test
-    void anEnrichedRecordIsStampedWithItsEventTimeButNeverAheadOfTheClock() {
-        SourcePosition source = new SourcePosition("user-login", 0, 0, 0);
-        long past = System.currentTimeMillis() - 3_600_000;
-        long future = System.currentTimeMillis() + 3 * 3_600_000;
-
-        assertThat(KafkaConnectors.recordTimestamp(new LoginEvent("u", null, null, null, null, null, past, source)))
-                .isEqualTo(past);
-        assertThat(KafkaConnectors.recordTimestamp(new LoginEvent("u", null, null, null, null, null, future, source)))
-                .isLessThanOrEqualTo(System.currentTimeMillis());
     }
 }
