@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A program the playground started, with its output in a log file, stopped by its PID. */
-public final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements StartedPrograms.Named {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final String name;
@@ -43,6 +43,7 @@ public final class ChildProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    @Override
     public String name() {
         return name;
     }

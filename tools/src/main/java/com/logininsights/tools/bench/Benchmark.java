@@ -1,5 +1,6 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.Checkout;
 import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The benchmark, one command: a real broker, N preloaded records, then every contender over the same
@@ -61,7 +60,7 @@ public final class Benchmark {
         KafkaLogs.onlyErrors();
         Benchmark benchmark = new Benchmark(
                 config,
-                repositoryRoot(),
+                Checkout.root(),
                 System.out,
                 ("scripts/bench " + String.join(" ", args)).trim(),
                 System.console() != null);
@@ -146,7 +145,7 @@ public final class Benchmark {
                 }
             }
         } finally {
-            deleteRecursively(brokerDir);
+            Checkout.deleteRecursively(brokerDir);
         }
     }
 
@@ -250,31 +249,6 @@ public final class Benchmark {
     private static void requireBuilt(Path jar) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build it with ./mvnw -B -ntp package -DskipTests");
-        }
-    }
-
-    /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
-    static Path repositoryRoot() {
-        try {
-            Path location = Path.of(Benchmark.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return location.getParent().getParent().getParent().toAbsolutePath();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package com.logininsights.tools.broker;
 
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.Ports;
+import com.logininsights.tools.StartedPrograms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.apache.kafka.common.Uuid;
  * <p>A child process rather than a thread: the broker then has its own memory and log file, cannot fight our
  * classpath, and stops by its PID.
  */
-public final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements StartedPrograms.Named {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final BrokerSettings settings;
@@ -48,6 +49,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 java(log4j, "kafka.Kafka", config.toString()),
                 settings.dataDir().resolve("broker.log"));
         awaitReady();
+    }
+
+    @Override
+    public String name() {
+        return "Kafka broker";
     }
 
     public String bootstrapServers() {

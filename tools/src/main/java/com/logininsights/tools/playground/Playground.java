@@ -1,9 +1,11 @@
 package com.logininsights.tools.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.Ports;
+import com.logininsights.tools.StartedPrograms;
 import com.logininsights.tools.Topics;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
@@ -65,7 +67,7 @@ public final class Playground {
     /** Runs until Ctrl-C, {@code --duration} or a failure, and returns the exit code. */
     static int runUntilStopped(PlaygroundConfig config) throws IOException, InterruptedException {
         KafkaLogs.onlyErrors();
-        Playground playground = new Playground(config, repositoryRoot(), System.out);
+        Playground playground = new Playground(config, Checkout.root(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(playground::stopAndWait, "playground-shutdown"));
         return playground.run().exitCode();
     }
@@ -115,7 +117,7 @@ public final class Playground {
             exitCode = 1;
             return new Result(exitCode, List.of(), Map.of(), 0, pids);
         } finally {
-            stopAll(started);
+            StartedPrograms.stopAll(started, out);
             stopped.countDown();
         }
     }
@@ -156,28 +158,6 @@ public final class Playground {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void stopAll(List<AutoCloseable> started) {
-        if (started.isEmpty()) {
-            return;
-        }
-        out.println();
-        out.print("Stopping:");
-        for (AutoCloseable program : started) {
-            try {
-                program.close();
-                if (program instanceof ChildProcess child) {
-                    out.print(" " + child.name());
-                } else if (program instanceof LocalKafkaBroker) {
-                    out.print(" Kafka broker");
-                }
-            } catch (Exception e) {
-                out.print(" (" + e.getMessage() + ")");
-            }
-        }
-        out.println(". Done.");
-        out.flush();
     }
 
     private String startOrFindBroker(List<AutoCloseable> started, List<Long> pids)
@@ -309,19 +289,5 @@ public final class Playground {
             }
         }
         Files.createDirectories(config.dataDir());
-    }
-
-    /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
-    public static Path repositoryRoot() {
-        try {
-            Path location = Path.of(Playground.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return location.getParent().getParent().getParent().toAbsolutePath();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

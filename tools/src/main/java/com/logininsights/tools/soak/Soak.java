@@ -1,7 +1,9 @@
 package com.logininsights.tools.soak;
 
+import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.Ports;
+import com.logininsights.tools.StartedPrograms;
 import com.logininsights.tools.Topics;
 import com.logininsights.tools.bench.Machine;
 import com.logininsights.tools.broker.BrokerSettings;
@@ -15,16 +17,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * The soak of issue #12: a real Kafka broker, our generator at a steady rate, and the job with exactly-once sinks,
+ * A soak: a real Kafka broker, our generator at a steady rate, and the job with exactly-once sinks,
  * each in its own process, for a long time. Every few seconds it samples the job's heap after GC and GC pauses (from
  * the job's GC log), its latest checkpoint's duration and size (Flink's REST API), the consumer lag (the broker's
  * offsets), the input and output rates and the job's RSS; it prints a line per sample, and at the end a summary and
@@ -103,7 +103,7 @@ public final class Soak {
         for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
             org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
         }
-        Soak soak = new Soak(config, repositoryRoot(), System.out, ("scripts/soak " + String.join(" ", args)).trim());
+        Soak soak = new Soak(config, Checkout.root(), System.out, ("scripts/soak " + String.join(" ", args)).trim());
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: end the sampling, then wait while the run stops its programs and writes what it measured.
         Runtime.getRuntime()
@@ -166,7 +166,7 @@ public final class Soak {
         } catch (IOException e) {
             finish = new Finish(Ending.FAILED, e.getMessage());
         } finally {
-            stopAll(running);
+            StartedPrograms.stopAll(running, out);
         }
         Outcome outcome = new Outcome(List.copyOf(samples), finish.ending(), finish.reason(), folder, pids);
         String ending = switch (outcome.ending()) {
@@ -196,8 +196,8 @@ public final class Soak {
                                 Durations.format(config.checkpointInterval()),
                                 machine.cores()),
                         samples));
-        deleteRecursively(folder.resolve("kafka").resolve("kafka-logs"));
-        deleteRecursively(folder.resolve("checkpoints"));
+        Checkout.deleteRecursively(folder.resolve("kafka").resolve("kafka-logs"));
+        Checkout.deleteRecursively(folder.resolve("checkpoints"));
         out.println();
         out.print(summary);
         out.println();
@@ -369,52 +369,5 @@ public final class Soak {
                 "10s"));
         config.seed().ifPresent(seed -> command.addAll(List.of("--seed", String.valueOf(seed))));
         return command;
-    }
-
-    /** Newest first: the generator, then the job, then the broker, each by its PID. */
-    private void stopAll(List<AutoCloseable> running) {
-        if (running.isEmpty()) {
-            return;
-        }
-        out.println();
-        out.print("Stopping:");
-        for (AutoCloseable program : running) {
-            try {
-                program.close();
-                if (program instanceof ChildProcess child) {
-                    out.print(" " + child.name());
-                } else if (program instanceof LocalKafkaBroker) {
-                    out.print(" Kafka broker");
-                }
-            } catch (Exception e) {
-                out.print(" (" + e.getMessage() + ")");
-            }
-        }
-        out.println(". Done.");
-    }
-
-    /** The checkout this code runs from: tools/target/(classes | the tools jar) lies three levels down. */
-    static Path repositoryRoot() {
-        try {
-            Path location = Path.of(Soak.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return location.getParent().getParent().getParent().toAbsolutePath();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.logininsights.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.tools.Checkout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class BenchQuickIT {
 
         Benchmark.Outcome outcome = new Benchmark(
                         config,
-                        Benchmark.repositoryRoot(),
+                        Checkout.root(),
                         new PrintStream(screen, true, StandardCharsets.UTF_8),
                         "scripts/bench --quick",
                         false)

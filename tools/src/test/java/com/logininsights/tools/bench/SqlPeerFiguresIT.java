@@ -2,6 +2,7 @@ package com.logininsights.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.tools.Checkout;
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
@@ -26,7 +27,7 @@ class SqlPeerFiguresIT {
 
     @Test
     void onValidRecordsTheSqlPeerCountsWhatLoginInsightsCountsWindowByWindow(@TempDir Path dir) throws Exception {
-        Path repository = Benchmark.repositoryRoot();
+        Path repository = Checkout.root();
         Progress progress = new Progress(System.out, false);
         int port = Ports.freePair();
         String classpath = System.getProperty("java.class.path");

@@ -3,6 +3,7 @@ package com.logininsights.tools.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.tools.Checkout;
 import com.logininsights.tools.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -48,9 +49,8 @@ class PlaygroundSmokeIT {
                 Optional.of(Duration.ofSeconds(75)));
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
-        Playground.Result result = new Playground(
-                        config, Playground.repositoryRoot(), new PrintStream(screen, true, StandardCharsets.UTF_8))
-                .run();
+        Playground.Result result =
+                new Playground(config, Checkout.root(), new PrintStream(screen, true, StandardCharsets.UTF_8)).run();
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertThat(result.exitCode()).as(shown).isZero();

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.Ports;
 import com.logininsights.tools.broker.BrokerSettings;
 import com.logininsights.tools.broker.LocalKafkaBroker;
 import com.logininsights.tools.cli.Cli;
-import com.logininsights.tools.playground.Playground;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -269,7 +269,7 @@ class ReplayDeadLettersIT {
     }
 
     private static ChildProcess startJob(String maxFutureSkew) throws IOException {
-        Path jar = Playground.repositoryRoot().resolve("job/target/login-insights-local.jar");
+        Path jar = Checkout.root().resolve("job/target/login-insights-local.jar");
         assertThat(jar).as("build it first: ./mvnw -B -ntp package -DskipTests").exists();
         Path log = LOGS.resolve("job-" + maxFutureSkew + ".log");
         Files.deleteIfExists(log); // a log of this run only

@@ -2,6 +2,7 @@ package com.logininsights.tools.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.tools.Checkout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class SoakQuickIT {
 
         Soak.Outcome outcome = new Soak(
                         SoakCommand.parse(args),
-                        Soak.repositoryRoot(),
+                        Checkout.root(),
                         new PrintStream(screen, true, StandardCharsets.UTF_8),
                         "scripts/soak " + String.join(" ", args))
                 .run();
