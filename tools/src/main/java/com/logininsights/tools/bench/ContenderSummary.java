@@ -38,6 +38,10 @@ record ContenderSummary(Contender contender, List<RunMeasurement> runs) {
         return spread(RunMeasurement::cpuMicrosPerRecord);
     }
 
+    Spread secondHalfCpuMicrosPerRecord() {
+        return spread(RunMeasurement::secondHalfCpuMicrosPerRecord);
+    }
+
     Spread peakRssMb() {
         return spread(run -> run.usage().peakRssMb());
     }

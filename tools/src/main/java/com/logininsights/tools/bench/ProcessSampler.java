@@ -1,6 +1,8 @@
 package com.logininsights.tools.bench;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -16,8 +18,12 @@ final class ProcessSampler implements AutoCloseable {
     static final long POLL_MILLIS = 50;
     private static final long TICKS_PER_SECOND = ProcStats.ticksPerSecond();
 
-    /** What a process used: CPU seconds (user + system) and peak resident memory. */
-    record Usage(double cpuSeconds, long peakRssKb) {
+    /** What a process used: CPU seconds (user + system), peak resident memory, and the CPU as it grew. */
+    record Usage(double cpuSeconds, long peakRssKb, CpuTimeline timeline) {
+        Usage(double cpuSeconds, long peakRssKb) {
+            this(cpuSeconds, peakRssKb, CpuTimeline.EMPTY);
+        }
+
         double peakRssMb() {
             return peakRssKb / 1024.0;
         }
@@ -28,6 +34,7 @@ final class ProcessSampler implements AutoCloseable {
     private volatile boolean stopped;
     private volatile long lastTicks;
     private volatile long lastPeakKb;
+    private final List<long[]> readings = new ArrayList<>();
 
     private ProcessSampler(long pid) {
         this.pid = pid;
@@ -58,6 +65,9 @@ final class ProcessSampler implements AutoCloseable {
             long ticks = ProcStats.cpuTicks(ProcStats.stat(pid));
             OptionalLong peak = ProcStats.peakResidentKb(ProcStats.status(pid));
             lastTicks = Math.max(lastTicks, ticks);
+            synchronized (readings) {
+                readings.add(new long[] {System.currentTimeMillis(), lastTicks});
+            }
             if (peak.isPresent()) {
                 lastPeakKb = Math.max(lastPeakKb, peak.getAsLong());
             }
@@ -69,7 +79,15 @@ final class ProcessSampler implements AutoCloseable {
 
     /** The last reading; call after the process has exited. */
     Usage usage() {
-        return new Usage(lastTicks / (double) TICKS_PER_SECOND, lastPeakKb);
+        synchronized (readings) {
+            long[] millis = new long[readings.size()];
+            double[] cpuSeconds = new double[readings.size()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = readings.get(i)[0];
+                cpuSeconds[i] = readings.get(i)[1] / (double) TICKS_PER_SECOND;
+            }
+            return new Usage(lastTicks / (double) TICKS_PER_SECOND, lastPeakKb, new CpuTimeline(millis, cpuSeconds));
+        }
     }
 
     @Override

@@ -51,8 +51,9 @@ final class ResultsTable {
         md.append("\n");
 
         md.append("## Throughput\n\n");
-        md.append("| contender | sustained rec/s, median [min-max] | second half rec/s | vs tx ceiling "
-                + "| vs hand loop | start-up s | whole run s | CPU s | CPU µs/record | peak RSS MB |\n");
+        md.append(
+                "| contender | sustained rec/s, median [min-max] | second half rec/s | vs tx ceiling "
+                        + "| vs hand loop | start-up s | whole run s | CPU s | CPU µs/record, whole / second half | peak RSS MB |\n");
         md.append("| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |\n");
         for (ContenderSummary summary : report.contenders()) {
             md.append("| ").append(summary.contender().title()).append(" | ");
@@ -75,7 +76,10 @@ final class ResultsTable {
                     .append(summary.cpuSeconds().format("%.1f"))
                     .append(" | ")
                     .append(String.format(
-                            Locale.ROOT, "%.1f", summary.cpuMicrosPerRecord().median()))
+                            Locale.ROOT,
+                            "%.1f / %s",
+                            summary.cpuMicrosPerRecord().median(),
+                            orDash(summary.secondHalfCpuMicrosPerRecord().median())))
                     .append(" | ")
                     .append(String.format(
                             Locale.ROOT, "%.0f", summary.peakRssMb().median()))
@@ -87,7 +91,9 @@ final class ResultsTable {
                   see below) over the time from the first to the last broker append (LogAppendTime), read back with
                   read_committed: JVM and job start-up are left out. Start-up is JVM launch to the first output append; whole run is launch to exit.
                 - CPU s is user + system time of the contender's process only (not the broker's), from /proc; peak
-                  RSS is its VmHWM. Medians over the runs, [min-max] where the runs differ.
+                  RSS is its VmHWM. Medians over the runs, [min-max] where the runs differ. CPU µs/record: over the
+                  whole run (start-up included), and while the later half of the output was written (read from
+                  /proc every 50 ms), the cost of a record once the program runs at speed.
                 - second half: the rate over the later half of the output records. A JVM compiles its hot code
                   while it runs; on two cores the compiler competes with the work for the first seconds, and
                   login-insights (Flink, Kafka, the windows) has far more code to compile than the loops.
@@ -264,6 +270,10 @@ final class ResultsTable {
                 .flatMap(summary -> summary.counted().stream())
                 .filter(run -> run.figures().isPresent())
                 .findFirst();
+    }
+
+    private static String orDash(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String ratios(ContenderSummary summary, Optional<ContenderSummary> reference) {

@@ -50,9 +50,20 @@ record RunMeasurement(
         return (exitMillis - launchMillis) / 1000.0;
     }
 
-    /** CPU per input record. */
+    /** CPU per input record, over the whole run: start-up and the JIT compiler's first work included. */
     double cpuMicrosPerRecord() {
         return usage.cpuSeconds() * 1e6 / Math.max(1, inputRecords);
+    }
+
+    /**
+     * CPU per input record while the later half of the output was written: the cost of a record once the program
+     * runs at speed. NaN when the process's CPU readings do not cover that stretch.
+     */
+    double secondHalfCpuMicrosPerRecord() {
+        long secondHalfOutputs = output.records() - output.records() / 2;
+        double inputs = secondHalfOutputs * inputPerOutputRecord();
+        double cpuSeconds = usage.timeline().between(output.middleAppendMillis(), output.lastAppendMillis());
+        return cpuSeconds * 1e6 / Math.max(1, inputs);
     }
 
     boolean counts() {
