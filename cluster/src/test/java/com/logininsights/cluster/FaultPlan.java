@@ -9,7 +9,7 @@ import java.util.Locale;
  * recovered from each one (so that each fault hits a different point of the stream, with windows closing in
  * between).
  *
- * <p>{@link #SHORT} runs in the default test command; {@link #FULL} is the whole matrix of issue 12: three
+ * <p>{@link #SHORT} runs in the default test command; {@link #FULL} is the whole matrix: three
  * TaskManager losses, a broker restart, and a rescale from 1 to 2 and back. Choose with {@code -Dfault-matrix=full}.
  */
 record FaultPlan(String name, List<Fault> faults, Duration settle) {

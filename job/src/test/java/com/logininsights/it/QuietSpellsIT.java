@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * events late.
  *
  * <p>Each run has {@value #STEPS} pauses, so each configuration gives a race between the two window phases as many
- * chances to show as the issue's reproduction gave in {@value #STEPS} runs.
+ * chances to show as {@value #STEPS} runs of a single pause would.
  */
 class QuietSpellsIT {
     private static final int STEPS = 8;
