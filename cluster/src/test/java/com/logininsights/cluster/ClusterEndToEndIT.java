@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
@@ -59,6 +60,8 @@ class ClusterEndToEndIT {
     /** This test's own copy of the job jar, so that both submissions use the same build. */
     private static Path jobJar;
 
+    private static FlinkJobs jobs;
+
     @BeforeAll
     static void startBrokerAndCluster() throws Exception {
         assertThat(JOB_JAR)
@@ -75,26 +78,16 @@ class ClusterEndToEndIT {
         jobJar = snapshot(JOB_JAR, workDir.resolve("job/login-insights.jar"));
         // Two slots: the job runs at parallelism 1, then resumes at parallelism 2 on the same TaskManager.
         cluster = StandaloneCluster.start(REPO, workDir, 2);
+        jobs = new FlinkJobs(REPO, cluster, jobJar);
         progress("cluster up: " + cluster.restUrl() + ", work dir " + workDir);
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         try {
-            if (feeder != null) {
-                feeder.close();
-            }
+            StopAll.inOrder(feeder, cluster, kafka);
         } finally {
-            try {
-                if (cluster != null) {
-                    cluster.close();
-                }
-            } finally {
-                if (kafka != null) {
-                    kafka.close();
-                }
-                progress("everything stopped");
-            }
+            progress("everything stopped");
         }
     }
 
@@ -111,7 +104,7 @@ class ClusterEndToEndIT {
 
         // (a) Submit the lean jar over REST and feed it.
         String firstJob = submit(null, 1);
-        awaitAllTasksRunning(firstJob, "localhost-taskmanager-1");
+        jobs.awaitAllTasksRunningOn(firstJob, "localhost-taskmanager-1", PATIENCE);
         progress("(a) job " + firstJob + " running");
         feeder = new InputFeeder(kafka.bootstrapServers(), INPUT, 2);
         feeder.start(20);
@@ -123,7 +116,7 @@ class ClusterEndToEndIT {
         cluster.killTaskManager(1);
         progress("(b) taskmanager-1 killed");
         cluster.startTaskManager();
-        awaitAllTasksRunning(firstJob, "localhost-taskmanager-2");
+        jobs.awaitAllTasksRunningOn(firstJob, "localhost-taskmanager-2", PATIENCE);
         progress("(b) job recovered on taskmanager-2");
         assertThat(Command.run(
                                 REPO,
@@ -150,7 +143,7 @@ class ClusterEndToEndIT {
                 + " records");
 
         String secondJob = submit(savepoint, 2);
-        awaitAllTasksRunning(secondJob, "localhost-taskmanager-2");
+        jobs.awaitAllTasksRunningOn(secondJob, "localhost-taskmanager-2", PATIENCE);
         progress("(c) job " + secondJob + " resumed at parallelism 2");
         // Wait until the resumed job has fired a window of its own (restored window state, new watermarks), while
         // both partitions keep flowing, so that no source subtask can be left idle (FLINK-40504).
@@ -218,7 +211,7 @@ class ClusterEndToEndIT {
 
     /** Submits with flags that cannot work: the script must fail with the reason, the cluster stay up and idle. */
     private static void assertSubmissionRefused(String reason, String... badFlags) throws Exception {
-        List<String> command = new ArrayList<>(submitCommand(null, 1));
+        List<String> command = new ArrayList<>(jobs.submitCommand(Optional.empty(), 1, jobArgs(1)));
         command.addAll(List.of(badFlags));
         Command refused = Command.run(REPO, Duration.ofMinutes(2), command);
         assertThat(refused.exitCode()).as("exit code of %s", List.of(badFlags)).isEqualTo(1);
@@ -232,31 +225,11 @@ class ClusterEndToEndIT {
 
     /** Submits the jar with scripts/submit-job.sh (or, given a savepoint, scripts/resume-from-savepoint.sh). */
     private static String submit(String savepoint, int parallelism) {
-        String jobId = Command.run(REPO, Duration.ofMinutes(2), submitCommand(savepoint, parallelism))
-                .checkSuccess()
-                .strip();
-        assertThat(jobId).as("job id printed by the script").matches("[0-9a-f]{32}");
-        return jobId;
+        return jobs.submit(Optional.ofNullable(savepoint), parallelism, jobArgs(parallelism));
     }
 
-    private static List<String> submitCommand(String savepoint, int parallelism) {
-        List<String> command = new ArrayList<>();
-        if (savepoint == null) {
-            command.add(REPO.resolve("scripts/submit-job.sh").toString());
-        } else {
-            command.addAll(
-                    List.of(REPO.resolve("scripts/resume-from-savepoint.sh").toString(), savepoint));
-        }
-        command.addAll(List.of(
-                "--jobmanager",
-                cluster.restUrl(),
-                "--jar",
-                jobJar.toString(),
-                "--parallelism",
-                String.valueOf(parallelism),
-                "--wait-seconds",
-                "60",
-                "--",
+    private static List<String> jobArgs(int parallelism) {
+        return List.of(
                 "--bootstrap-servers",
                 kafka.bootstrapServers(),
                 "--window",
@@ -268,8 +241,7 @@ class ClusterEndToEndIT {
                 "--out-of-orderness",
                 "1s",
                 "--parallelism",
-                String.valueOf(parallelism)));
-        return command;
+                String.valueOf(parallelism));
     }
 
     /**
@@ -309,63 +281,11 @@ class ClusterEndToEndIT {
     }
 
     private static String stopWithSavepoint(String jobId) throws Exception {
-        String savepoint = Command.run(
-                        REPO,
-                        Duration.ofMinutes(3),
-                        REPO.resolve("scripts/stop-with-savepoint.sh").toString(),
-                        "--jobmanager",
-                        cluster.restUrl(),
-                        "--wait-seconds",
-                        "120",
-                        jobId)
-                .checkSuccess()
-                .strip();
+        String savepoint = jobs.stopWithSavepoint(jobId, false);
         assertThat(savepoint)
                 .as("savepoint path printed by the script")
                 .startsWith("file:" + cluster.workDir().resolve("savepoints"));
-        awaitJobState(jobId, "FINISHED");
         return savepoint;
-    }
-
-    /**
-     * Waits until the job is RUNNING with every subtask RUNNING on the given TaskManager: after a TaskManager loss,
-     * "all running" alone could still describe the dead TaskManager's tasks, before the JobManager has noticed.
-     */
-    private static void awaitAllTasksRunning(String jobId, String taskManagerId) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            JsonNode job = cluster.get("/jobs/" + jobId);
-            last = job.path("state").asText();
-            if (last.equals("RUNNING") && allSubtasksRunningOn(jobId, job, taskManagerId)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("job " + jobId + " not running on " + taskManagerId + " within " + PATIENCE
-                + " (state " + last + "); exceptions: " + cluster.get("/jobs/" + jobId + "/exceptions"));
-    }
-
-    private static boolean allSubtasksRunningOn(String jobId, JsonNode job, String taskManagerId) throws Exception {
-        for (JsonNode vertex : job.path("vertices")) {
-            JsonNode detail = cluster.get(
-                    "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText());
-            for (JsonNode subtask : detail.path("subtasks")) {
-                if (!subtask.path("status").asText().equals("RUNNING")
-                        || !subtask.path("taskmanager-id").asText().equals(taskManagerId)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void awaitJobState(String jobId, String state) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!cluster.get("/jobs/" + jobId).path("state").asText().equals(state)) {
-            assertThat(System.nanoTime()).as("job %s reaching %s", jobId, state).isLessThan(deadline);
-            Thread.sleep(500);
-        }
     }
 
     // -- Checks -----------------------------------------------------------------------------------------------------

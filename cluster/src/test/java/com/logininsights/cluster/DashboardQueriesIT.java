@@ -107,26 +107,9 @@ class DashboardQueriesIT {
     @AfterAll
     static void stopEverything() throws Exception {
         try {
-            if (prometheus != null) {
-                prometheus.close();
-            }
+            StopAll.inOrder(prometheus, feeder, cluster, kafka);
         } finally {
-            try {
-                if (feeder != null) {
-                    feeder.close();
-                }
-            } finally {
-                try {
-                    if (cluster != null) {
-                        cluster.close();
-                    }
-                } finally {
-                    if (kafka != null) {
-                        kafka.close();
-                    }
-                    progress("everything stopped");
-                }
-            }
+            progress("everything stopped");
         }
     }
 

@@ -138,23 +138,9 @@ class FaultMatrixIT {
     @AfterAll
     static void stopEverything() throws Exception {
         try {
-            if (generator != null) {
-                generator.close();
-            }
-            if (watcher != null) {
-                watcher.close();
-            }
+            StopAll.inOrder(generator, watcher, cluster, broker);
         } finally {
-            try {
-                if (cluster != null) {
-                    cluster.close();
-                }
-            } finally {
-                if (broker != null) {
-                    broker.close();
-                }
-                progress("everything stopped");
-            }
+            progress("everything stopped");
         }
     }
 

@@ -30,6 +30,18 @@ final class FlinkJobs {
      * the job id.
      */
     String submit(Optional<String> savepoint, int parallelism, List<String> jobArgs) {
+        List<String> command = submitCommand(savepoint, parallelism, jobArgs);
+        Command submitted = Command.run(repo, Duration.ofMinutes(2), command);
+        submitted.checkSuccess();
+        String jobId = submitted.lastLine();
+        if (!jobId.matches("[0-9a-f]{32}")) {
+            throw new AssertionError("no job id from " + command);
+        }
+        return jobId;
+    }
+
+    /** The command {@link #submit} runs. */
+    List<String> submitCommand(Optional<String> savepoint, int parallelism, List<String> jobArgs) {
         List<String> command = new ArrayList<>();
         if (savepoint.isEmpty()) {
             command.add(repo.resolve("scripts/submit-job.sh").toString());
@@ -48,13 +60,7 @@ final class FlinkJobs {
                 "60",
                 "--"));
         command.addAll(jobArgs);
-        Command submitted = Command.run(repo, Duration.ofMinutes(2), command);
-        submitted.checkSuccess();
-        String jobId = submitted.lastLine();
-        if (!jobId.matches("[0-9a-f]{32}")) {
-            throw new AssertionError("no job id from " + command);
-        }
-        return jobId;
+        return command;
     }
 
     /**
