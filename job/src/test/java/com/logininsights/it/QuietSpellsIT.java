@@ -59,17 +59,7 @@ class QuietSpellsIT {
     @CsvSource({"2, 1", "4, 1", "2, 3", "4, 3"})
     void everyWindowBeforeAPauseIsWrittenWithItsFigures(int parallelism, int partitions) throws Exception {
         String name = "quiet-p" + parallelism + "-" + partitions;
-        JobConfig config = JobRun.config(
-                BROKER,
-                name,
-                "--window",
-                "10s",
-                "--out-of-orderness",
-                "5s",
-                "--idleness",
-                "1s",
-                "--parallelism",
-                String.valueOf(parallelism));
+        JobConfig config = config(name, parallelism, "--idleness", "1s");
         JobRun.createTopics(BROKER, config, partitions);
         JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
         try {
@@ -123,19 +113,7 @@ class QuietSpellsIT {
 
     @Test
     void withAdvanceAfterQuietTheLastWindowClosesOnceEveryPartitionHasBeenQuiet() throws Exception {
-        JobConfig config = JobRun.config(
-                BROKER,
-                "quiet-advance",
-                "--window",
-                "10s",
-                "--out-of-orderness",
-                "5s",
-                "--idleness",
-                "1s",
-                "--advance-after-quiet",
-                "3s",
-                "--parallelism",
-                "2");
+        JobConfig config = config("quiet-advance", 2, "--idleness", "1s", "--advance-after-quiet", "3s");
         JobRun.createTopics(BROKER, config, 3);
         JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
         try {
@@ -161,17 +139,7 @@ class QuietSpellsIT {
 
     @Test
     void afterAPauseThePartitionReadFirstDoesNotMakeTheOthersLate() throws Exception {
-        JobConfig config = JobRun.config(
-                BROKER,
-                "quiet-resume-apart",
-                "--window",
-                "10s",
-                "--out-of-orderness",
-                "5s",
-                "--idleness",
-                "3s",
-                "--parallelism",
-                "2");
+        JobConfig config = config("quiet-resume-apart", 2, "--idleness", "3s");
         JobRun.createTopics(BROKER, config, 3);
         Duration pause = Duration.ofMillis(4500);
         JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
@@ -210,6 +178,14 @@ class QuietSpellsIT {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /** 10 s windows and 5 s of out-of-orderness, as every step below assumes, with the test's own flags. */
+    private static JobConfig config(String name, int parallelism, String... flags) {
+        List<String> args = new ArrayList<>(
+                List.of("--window", "10s", "--out-of-orderness", "5s", "--parallelism", String.valueOf(parallelism)));
+        args.addAll(List.of(flags));
+        return JobRun.config(BROKER, name, args.toArray(String[]::new));
     }
 
     /** The logins of window {@code step}; with one partition all on partition 0, else spread over three. */
