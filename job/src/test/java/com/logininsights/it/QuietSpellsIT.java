@@ -96,7 +96,7 @@ class QuietSpellsIT {
                     .as("window %d stays open: nothing after it closes it", STEPS)
                     .doesNotContainKey(STEPS);
 
-            List<JsonNode> insights = Outputs.values(BROKER.readAllCommitted(config.insightsTopic()));
+            List<JsonNode> insights = Outputs.values(BROKER.readAllCommitted(config.insightsTopic(), PATIENCE));
             assertThat(insights)
                     .extracting(v -> v.get("type").asText())
                     .contains("summary")
@@ -163,7 +163,7 @@ class QuietSpellsIT {
                     config.insightsTopic(),
                     PATIENCE,
                     records -> summaries(records).containsKey(2)));
-            List<JsonNode> insights = Outputs.values(BROKER.readAllCommitted(config.insightsTopic()));
+            List<JsonNode> insights = Outputs.values(BROKER.readAllCommitted(config.insightsTopic(), PATIENCE));
 
             assertThat(insights)
                     .extracting(v -> v.get("type").asText())

@@ -3,6 +3,7 @@ package com.logininsights.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -144,22 +145,31 @@ public class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         return read(topic, "read_committed", timeout, done);
     }
 
-    /** Every record committed to {@code topic} so far: up to each partition's last stable offset. */
-    public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(String topic) {
+    /**
+     * Every record committed to {@code topic} so far: each partition up to its end offset as of the call (for a
+     * {@code read_committed} reader, the last stable offset).
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(String topic, Duration timeout) {
         Properties properties = clientProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!end.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "could not read " + topic + " to its end " + end + " in " + timeout);
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         }
         return records;
