@@ -1,7 +1,24 @@
 package com.logininsights.tools;
 
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+
 /** The job's topics, with the names the job uses by default. */
 public record Topics(String input, String processed, String deadLetters, String insights) {
     public static final Topics DEFAULT =
             new Topics("user-login", "user-login-processed", "user-login-dlq", "user-login-insights");
+
+    /**
+     * The four topics as production lays them out, on a one-broker cluster: the enriched topic as wide as the
+     * input, one partition for the dead letters and the insights, the insights compacted (a window's latest revision
+     * per key is what counts).
+     */
+    public List<NewTopic> toCreate(int inputPartitions) {
+        return List.of(
+                new NewTopic(input, inputPartitions, (short) 1),
+                new NewTopic(processed, inputPartitions, (short) 1),
+                new NewTopic(deadLetters, 1, (short) 1),
+                new NewTopic(insights, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+    }
 }

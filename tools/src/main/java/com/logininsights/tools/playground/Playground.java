@@ -190,11 +190,7 @@ public final class Playground {
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         Topics topics = topics();
         try (Admin admin = Admin.create(properties)) {
-            for (NewTopic topic : List.of(
-                    new NewTopic(topics.input(), 3, (short) 1),
-                    new NewTopic(topics.processed(), 3, (short) 1),
-                    new NewTopic(topics.deadLetters(), 1, (short) 1),
-                    new NewTopic(topics.insights(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))) {
+            for (NewTopic topic : topics.toCreate(3)) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

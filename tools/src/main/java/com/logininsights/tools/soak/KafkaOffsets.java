@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
@@ -48,15 +47,7 @@ final class KafkaOffsets implements AutoCloseable {
 
     /** The job's four topics: the input with the partitions asked for, the insights compacted, as in production. */
     void createTopics(int inputPartitions) throws IOException {
-        await(
-                admin.createTopics(List.of(
-                                new NewTopic(topics.input(), inputPartitions, (short) 1),
-                                new NewTopic(topics.processed(), inputPartitions, (short) 1),
-                                new NewTopic(topics.deadLetters(), 1, (short) 1),
-                                new NewTopic(topics.insights(), 1, (short) 1)
-                                        .configs(Map.of("cleanup.policy", "compact"))))
-                        .all(),
-                "create the job's topics");
+        await(admin.createTopics(topics.toCreate(inputPartitions)).all(), "create the job's topics");
         this.inputPartitions = partitions(List.of(topics.input()));
         this.outputPartitions = partitions(List.of(topics.processed(), topics.deadLetters()));
     }
