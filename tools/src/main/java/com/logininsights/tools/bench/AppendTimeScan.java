@@ -34,7 +34,12 @@ final class AppendTimeScan {
 
         /** The rate over the later half of the records: the JIT compiler has mostly finished by then. */
         double secondHalfPerSecond() {
-            return BenchStats.perSecond(records - records / 2, middleAppendMillis, lastAppendMillis);
+            return BenchStats.perSecond(secondHalfRecords(), middleAppendMillis, lastAppendMillis);
+        }
+
+        /** The records from the middle one to the last: the later half of the output. */
+        long secondHalfRecords() {
+            return records - records / 2;
         }
     }
 

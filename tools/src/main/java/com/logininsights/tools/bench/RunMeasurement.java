@@ -60,8 +60,7 @@ record RunMeasurement(
      * runs at speed. NaN when the process's CPU readings do not cover that stretch.
      */
     double secondHalfCpuMicrosPerRecord() {
-        long secondHalfOutputs = output.records() - output.records() / 2;
-        double inputs = secondHalfOutputs * inputPerOutputRecord();
+        double inputs = output.secondHalfRecords() * inputPerOutputRecord();
         double cpuSeconds = usage.timeline().between(output.middleAppendMillis(), output.lastAppendMillis());
         return cpuSeconds * 1e6 / Math.max(1, inputs);
     }
