@@ -104,7 +104,7 @@ public final class KafkaConnectors {
                 .build();
     }
 
-    /** Whether a Kafka transactional id is one of this job's sinks' (the connector appends "-subtask-checkpoint"). */
+    /** Whether a Kafka transactional id is one of this job's sinks' (the connector appends "-<subtask>-<number>"). */
     static boolean isOurs(String transactionalId, JobConfig config) {
         return List.of(ENRICHED, DEAD_LETTERS, INSIGHTS).stream()
                 .anyMatch(name ->
