@@ -59,19 +59,6 @@ class FaultMatrixIT {
     /** The job's group id, which is also its transactional id prefix; the reference run has its own. */
     private static final String GROUP = "matrix";
 
-    private static final int INPUT_PARTITIONS = 3;
-    private static final GeneratorProcess.Settings INPUT_SETTINGS = new GeneratorProcess.Settings(
-            20261129L, Instant.parse("2026-01-01T00:00:00Z"), 200, 0.05, INPUT_PARTITIONS);
-    /**
-     * 10 s windows and 1 s checkpoints, so that windows close and transactions commit many times between faults.
-     * {@code --idleness} keeps its default, 10 s, shorter than the broker's outage ({@link #BROKER_AWAY} and its
-     * restart): every partition falls idle while the broker is away, and they must all count again before event
-     * time moves on when it is back, or the partition read first would turn the others' unread events late.
-     */
-    private static final List<String> WINDOWING = List.of("--window", "10s", "--checkpoint-interval", "1s");
-
-    private static final Duration BROKER_AWAY = Duration.ofSeconds(15);
-
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
     private static final long STARTED = System.nanoTime();
@@ -97,7 +84,7 @@ class FaultMatrixIT {
     private long restartsCounted;
 
     private long restartsSeen;
-    /** The longest the broker was away: past --idleness, events can turn late (see WINDOWING). */
+    /** The longest the broker was away, for the report. */
     private Duration longestBrokerOutage = Duration.ZERO;
 
     @BeforeAll
@@ -116,7 +103,7 @@ class FaultMatrixIT {
         Files.copy(JOB_JAR, jobJar);
 
         broker = KafkaBrokerProcess.start(workDir.resolve("kafka"), TOOLS_JAR);
-        broker.createTopic(INPUT, INPUT_PARTITIONS);
+        broker.createTopic(INPUT, plan.input().partitions());
         broker.createTopic(ENRICHED, 2);
         broker.createTopic(DEAD_LETTERS, 1);
         broker.createTopic(INSIGHTS, 1);
@@ -146,27 +133,24 @@ class FaultMatrixIT {
 
     @Test
     void everyRecordAndEveryWindowExactlyOnceThroughEveryFault() throws Exception {
-        MatrixReport report = new MatrixReport(
-                "Fault matrix, " + plan.name() + " plan",
-                "Input: our generator `" + INPUT_SETTINGS.describe() + "` into " + INPUT_PARTITIONS
-                        + " partitions; job: `" + String.join(" ", WINDOWING) + "`, exactly-once.");
-        startJob(Optional.empty(), 1);
-        progress("job " + jobId + " running at parallelism 1");
+        MatrixReport report = new MatrixReport("Fault matrix, " + plan.name() + " plan", plan.describe());
+        startJob(Optional.empty(), plan.parallelism());
+        progress("job " + jobId + " running at parallelism " + parallelism);
 
         watcher = new CommittedOutputWatcher(
                 broker.bootstrapServers(),
                 CommittedReader.partitions(broker.bootstrapServers(), List.of(ENRICHED, DEAD_LETTERS), READ_TIMEOUT));
         Instant inputStarted = Instant.now();
         generator = GeneratorProcess.start(
-                TOOLS_JAR, broker.bootstrapServers(), INPUT, INPUT_SETTINGS, workDir.resolve("generator.log"));
+                TOOLS_JAR, broker.bootstrapServers(), INPUT, plan.input(), workDir.resolve("generator.log"));
         watcher.awaitOutputOfInputWrittenAfter(inputStarted, PATIENCE);
-        progress("input flowing (" + INPUT_SETTINGS.describe() + "), first output visible");
+        progress("input flowing (" + plan.input().describe() + "), first output visible");
         Thread.sleep(plan.settle().toMillis());
         restartsCounted = jobs.restarts(jobId);
         restartsSeen = restartsCounted;
 
         for (Fault fault : plan.faults()) {
-            assertThat(generator.isAlive()).as("the generator runs").isTrue();
+            assertThat(generator.isWritingOrDone()).as("the generator runs").isTrue();
             report.add(strike(fault, inputStarted));
         }
 
@@ -261,14 +245,14 @@ class FaultMatrixIT {
                 cluster.startTaskManager();
                 description = "SIGKILL taskmanager-" + taskManager + ", start taskmanager-" + (taskManager + 1);
                 taskManager++;
-                jobs.awaitAllTasksRunningOn(jobId, taskManagerId(taskManager), PATIENCE);
-                running = Duration.between(struck, Instant.now());
+                if (fault.nextAfter().isEmpty()) {
+                    jobs.awaitAllTasksRunningOn(jobId, taskManagerId(taskManager), PATIENCE);
+                    running = Duration.between(struck, Instant.now());
+                }
             }
             case RESTART_BROKER -> {
                 broker.stop();
-                // Away for longer than --idleness: every partition falls idle, and all must count again before
-                // event time moves on once the broker is back.
-                Thread.sleep(BROKER_AWAY.toMillis());
+                Thread.sleep(plan.brokerAway().toMillis());
                 // Until it exits, the broker serves its controlled shutdown: what is written meanwhile may still be
                 // read, processed and committed by a job that never noticed anything.
                 recoveredAfter = Instant.now();
@@ -289,6 +273,23 @@ class FaultMatrixIT {
                 sameJob = false;
             }
             default -> throw new IllegalStateException("unknown fault " + fault);
+        }
+        if (fault.nextAfter().isPresent()) {
+            Thread.sleep(fault.nextAfter().get().toMillis());
+            progress(description + "; the next fault follows "
+                    + fault.nextAfter().get().toSeconds() + " s later");
+            restartsCounted = jobs.restarts(jobId);
+            long restarts = restartsCounted - restartsBefore;
+            restartsSeen += restarts;
+            return new FaultOutcome(
+                    description,
+                    parallelismThen,
+                    Duration.between(inputStarted, struck).toMillis() / 1000.0,
+                    down,
+                    running,
+                    null,
+                    restarts,
+                    transactionalIds().size());
         }
         Instant output = watcher.awaitOutputOfInputWrittenAfter(recoveredAfter, PATIENCE);
         progress(description + ": output of new input visible after "
@@ -332,7 +333,7 @@ class FaultMatrixIT {
                 GROUP,
                 "--parallelism",
                 String.valueOf(parallelism)));
-        args.addAll(WINDOWING);
+        args.addAll(plan.windowing());
         return args;
     }
 
@@ -354,7 +355,7 @@ class FaultMatrixIT {
                 "earliest",
                 "--parallelism",
                 "1"));
-        args.addAll(WINDOWING);
+        args.addAll(plan.windowing());
         return args;
     }
 

@@ -1,18 +1,30 @@
 package com.logininsights.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Which faults the matrix injects, in order, while input flows, and how long the job runs undisturbed after it has
- * recovered from each one (so that each fault hits a different point of the stream, with windows closing in
- * between).
+ * One shape of the fault matrix: the input, the job, and which faults strike, in order, while input flows.
  *
- * <p>{@link #SHORT} runs in the default test command; {@link #FULL} is the whole matrix: three
- * TaskManager losses, a broker restart, and a rescale from 1 to 2 and back. Choose with {@code -Dfault-matrix=full}.
+ * <p>After each fault the matrix waits until the job has recovered and then runs undisturbed for {@link #settle()},
+ * so that each fault hits a different point of the stream with windows closing in between; a fault with a {@link
+ * Fault#nextAfter()} is followed by the next one that much later instead, while the job is still recovering or
+ * catching up.
+ *
+ * <p>Choose with {@code -Dfault-matrix=short|full|real-rate}; {@code -Dfault-matrix.parallelism=N} and {@code
+ * -Dfault-matrix.broker-away=20s} change the chosen plan's parallelism and outage.
  */
-record FaultPlan(String name, List<Fault> faults, Duration settle) {
+record FaultPlan(
+        String name,
+        GeneratorProcess.Settings input,
+        int parallelism,
+        Duration checkpointInterval,
+        Duration brokerAway,
+        List<Fault> faults,
+        Duration settle) {
     static final String PROPERTY = "fault-matrix";
 
     enum Kind {
@@ -24,28 +36,54 @@ record FaultPlan(String name, List<Fault> faults, Duration settle) {
         RESCALE
     }
 
-    /** One fault; {@code parallelism} is the parallelism a rescale goes to. */
-    record Fault(Kind kind, int parallelism) {
+    /**
+     * One fault; {@code parallelism} is the parallelism a rescale goes to; {@code nextAfter}, when present, strikes
+     * the next fault that long after this one, without waiting for the job to recover.
+     */
+    record Fault(Kind kind, int parallelism, Optional<Duration> nextAfter) {
         static Fault killTaskManager() {
-            return new Fault(Kind.KILL_TASKMANAGER, 0);
+            return new Fault(Kind.KILL_TASKMANAGER, 0, Optional.empty());
         }
 
         static Fault restartBroker() {
-            return new Fault(Kind.RESTART_BROKER, 0);
+            return new Fault(Kind.RESTART_BROKER, 0, Optional.empty());
         }
 
         static Fault rescaleTo(int parallelism) {
-            return new Fault(Kind.RESCALE, parallelism);
+            return new Fault(Kind.RESCALE, parallelism, Optional.empty());
+        }
+
+        Fault thenAfter(Duration delay) {
+            return new Fault(kind, parallelism, Optional.of(delay));
         }
     }
 
+    private static final Instant INPUT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** 200 records a second over 3 partitions, until the generator is stopped. */
+    private static final GeneratorProcess.Settings STEADY_INPUT =
+            new GeneratorProcess.Settings(20261129L, INPUT_START, 200, 0.05, 3, 0);
+
+    /**
+     * The plan the tests run by default: one TaskManager loss, a broker restart longer than the default 10 s {@code
+     * --idleness} (every partition falls quiet while it is away), one rescale.
+     */
     static final FaultPlan SHORT = new FaultPlan(
             "short",
+            STEADY_INPUT,
+            1,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(15),
             List.of(Fault.killTaskManager(), Fault.restartBroker(), Fault.rescaleTo(2)),
             Duration.ofSeconds(10));
 
+    /** The whole matrix: three TaskManager losses, a broker restart, and a rescale from 1 to 2 and back. */
     static final FaultPlan FULL = new FaultPlan(
             "full",
+            STEADY_INPUT,
+            1,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(15),
             List.of(
                     Fault.killTaskManager(),
                     Fault.restartBroker(),
@@ -55,14 +93,61 @@ record FaultPlan(String name, List<Fault> faults, Duration settle) {
                     Fault.killTaskManager()),
             Duration.ofSeconds(40));
 
-    /** The plan named by {@code -Dfault-matrix}: {@code short} (the default) or {@code full}. */
+    /**
+     * An operator's bad afternoon at a real rate: 6,000 records a second over 4 partitions, checkpoints every 3 s; a
+     * TaskManager lost, the broker restarted 10 s later while the job is still recovering, then another TaskManager
+     * lost while the job catches up with the backlog the outage left.
+     */
+    static final FaultPlan REAL_RATE = new FaultPlan(
+            "real-rate",
+            new GeneratorProcess.Settings(20261206L, INPUT_START, 6_000, 0.05, 4, 420_000),
+            1,
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(5),
+            List.of(
+                    Fault.killTaskManager().thenAfter(Duration.ofSeconds(10)),
+                    Fault.restartBroker().thenAfter(Duration.ofSeconds(5)),
+                    Fault.killTaskManager()),
+            Duration.ofSeconds(10));
+
+    /** The job's flags that shape its windows and checkpoints. */
+    List<String> windowing() {
+        return List.of("--window", "10s", "--checkpoint-interval", checkpointInterval.toMillis() + "ms");
+    }
+
+    /** One line for the report. */
+    String describe() {
+        return String.format(
+                Locale.ROOT,
+                "Input: our generator `%s`; job: `%s`, exactly-once, parallelism %d; the broker away %d s per restart.",
+                input.describe(),
+                String.join(" ", windowing()),
+                parallelism,
+                brokerAway.toSeconds());
+    }
+
+    /** The plan named by {@code -Dfault-matrix}, with the overrides of its parallelism and outage. */
     static FaultPlan chosen() {
         String name = System.getProperty(PROPERTY, SHORT.name()).strip().toLowerCase(Locale.ROOT);
-        return switch (name) {
+        FaultPlan plan = switch (name) {
             case "short", "" -> SHORT;
             case "full" -> FULL;
+            case "real-rate" -> REAL_RATE;
             default ->
-                throw new IllegalArgumentException("-D" + PROPERTY + " must be 'short' or 'full', not '" + name + "'");
+                throw new IllegalArgumentException(
+                        "-D" + PROPERTY + " must be 'short', 'full' or 'real-rate', not '" + name + "'");
         };
+        String parallelism = System.getProperty(PROPERTY + ".parallelism", "").strip();
+        String brokerAway = System.getProperty(PROPERTY + ".broker-away", "").strip();
+        return plan.with(
+                parallelism.isEmpty() ? plan.parallelism : Integer.parseInt(parallelism),
+                brokerAway.isEmpty() ? plan.brokerAway : Duration.parse("PT" + brokerAway.toUpperCase(Locale.ROOT)));
+    }
+
+    private FaultPlan with(int newParallelism, Duration newBrokerAway) {
+        if (newParallelism < 1) {
+            throw new IllegalArgumentException("-D" + PROPERTY + ".parallelism must be 1 or more");
+        }
+        return new FaultPlan(name, input, newParallelism, checkpointInterval, newBrokerAway, faults, settle);
     }
 }

@@ -20,20 +20,39 @@ final class GeneratorProcess implements AutoCloseable {
     private static final List<String> RIDE_THROUGH_A_BROKER_RESTART =
             List.of("--producer-property", "delivery.timeout.ms=600000", "--producer-property", "max.block.ms=600000");
 
-    /** What the generator was asked to write. */
-    record Settings(long seed, Instant startTime, int recordsPerSecond, double badShare, int partitions) {
+    /** What the generator was asked to write; {@code count} 0 writes until it is stopped. */
+    record Settings(long seed, Instant startTime, int recordsPerSecond, double badShare, int partitions, long count) {
+        List<String> flags() {
+            List<String> flags = new ArrayList<>(List.of(
+                    "--seed",
+                    String.valueOf(seed),
+                    "--start-time",
+                    String.valueOf(startTime.getEpochSecond()),
+                    "--rate",
+                    String.valueOf(recordsPerSecond),
+                    "--bad-share",
+                    String.valueOf(badShare),
+                    "--partitions",
+                    String.valueOf(partitions)));
+            if (count > 0) {
+                flags.addAll(List.of("--count", String.valueOf(count)));
+            }
+            return flags;
+        }
+
         String describe() {
-            return "--seed " + seed + " --start-time " + startTime.getEpochSecond() + " --rate " + recordsPerSecond
-                    + " --bad-share " + badShare + " --partitions " + partitions;
+            return String.join(" ", flags());
         }
     }
 
     private final Process process;
+    private final Settings settings;
     private final Path log;
     private final Thread killOnExit;
 
-    private GeneratorProcess(Process process, Path log) {
+    private GeneratorProcess(Process process, Settings settings, Path log) {
         this.process = process;
+        this.settings = settings;
         this.log = log;
         this.killOnExit = new Thread(process::destroyForcibly, "kill-generator");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -50,28 +69,20 @@ final class GeneratorProcess implements AutoCloseable {
                 bootstrapServers,
                 "--topic",
                 topic,
-                "--seed",
-                String.valueOf(settings.seed()),
-                "--start-time",
-                String.valueOf(settings.startTime().getEpochSecond()),
-                "--rate",
-                String.valueOf(settings.recordsPerSecond()),
-                "--bad-share",
-                String.valueOf(settings.badShare()),
-                "--partitions",
-                String.valueOf(settings.partitions()),
                 "--report-every",
                 "10s"));
+        command.addAll(settings.flags());
         command.addAll(RIDE_THROUGH_A_BROKER_RESTART);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new GeneratorProcess(process, log);
+        return new GeneratorProcess(process, settings, log);
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /** Whether it is still writing, or, with a count, has written every record it was asked for. */
+    boolean isWritingOrDone() {
+        return process.isAlive() || (settings.count() > 0 && process.exitValue() == 0);
     }
 
     Path log() {
@@ -79,10 +90,13 @@ final class GeneratorProcess implements AutoCloseable {
     }
 
     /**
-     * Stops the generator as Ctrl-C would (SIGTERM): it flushes what it has sent, logs its summary and exits 0 when
-     * every record was delivered. Fails otherwise.
+     * Stops the generator as Ctrl-C would (SIGTERM), or with a count lets it finish: it flushes what it has sent,
+     * logs its summary and exits 0 when every record was delivered. Fails otherwise.
      */
     void stopAndCheckDelivered() throws InterruptedException {
+        if (settings.count() > 0) {
+            process.waitFor(5, TimeUnit.MINUTES);
+        }
         process.destroy();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
