@@ -13,8 +13,8 @@ import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
 import com.logininsights.route.SplitValidFromRejected;
+import com.logininsights.time.AcceptedEventWatermarks;
 import com.logininsights.time.NeverIdleDownstream;
-import com.logininsights.time.ValidEventWatermarks;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -28,7 +28,8 @@ import org.apache.flink.util.OutputTag;
  * The whole job on one page. It takes its source and sinks as arguments, so that tests can hand it their own.
  *
  * <pre>
- *  Kafka source (parse at the source; watermarks per partition from accepted events only)
+ *  Kafka source (parse at the source; watermarks per partition from accepted events only; a partition stops
+ *                holding event time back only once the broker shows it read to its end)
  *    └─ split valid from rejected ──side output──► dead-letter sink
  *         ├─────────────────────────────────────► enriched-event sink
  *         └─ tally per spread bucket, per window ──late──► count late events ─┐
@@ -50,8 +51,7 @@ public final class Topology {
             StreamExecutionEnvironment env, JobConfig config, Source<ParseResult, ?, ?> source, Sinks sinks) {
         DataStream<ParseResult> records = env.fromSource(
                         source,
-                        ValidEventWatermarks.strategy(
-                                config.outOfOrderness(), config.idleness(), config.advanceAfterQuiet()),
+                        AcceptedEventWatermarks.strategy(config.outOfOrderness()),
                         "Kafka source: " + config.inputTopic(),
                         TypeInformation.of(ParseResult.class))
                 .uid("kafka-source");

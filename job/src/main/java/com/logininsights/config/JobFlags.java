@@ -203,19 +203,18 @@ public final class JobFlags {
                 paramLabel = "DURATION",
                 defaultValue = "10s",
                 converter = PositiveDuration.class,
-                description =
-                        "a partition without a valid event this long stops holding the watermark back; when it speaks"
-                                + " again, it holds it back again after this long"
-                                + " (default: ${DEFAULT-VALUE})")
+                description = "a partition the broker shows read to its end, with no valid event, for this long"
+                        + " stops holding event time back (default: ${DEFAULT-VALUE})")
         Duration idleness;
 
         @Option(
                 names = "--advance-after-quiet",
                 paramLabel = "DURATION",
                 converter = PositiveDuration.class,
-                description = "when a partition has had no valid event this long, its event time moves on with the"
-                        + " wall clock, so the windows it holds open close; at least --idleness. For live streams:"
-                        + " replayed history that resumes after such a pause arrives late (default: off)")
+                description = "when a partition has been read to its end with no valid event this long, its event"
+                        + " time moves on with the wall clock, so the windows it holds open close; at least"
+                        + " --idleness. For live streams: replayed history that resumes after such a pause arrives"
+                        + " late (default: off)")
         Duration advanceAfterQuiet;
 
         @Option(

@@ -35,15 +35,17 @@ public final class KafkaConnectors {
 
     private KafkaConnectors() {}
 
-    public static KafkaSource<ParseResult> source(JobConfig config) {
+    public static ReadToEndSource source(JobConfig config) {
         return source(
                 config,
                 new LoginRecordDeserializer(new LoginRecordParser(ParserSettings.of(config), WallClock.SYSTEM)));
     }
 
-    /** The source with another deserializer: tests wrap the real one to inject failures. */
-    public static KafkaSource<ParseResult> source(
-            JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer) {
+    /**
+     * The Kafka source, whose readers set a partition aside only once the broker shows it read to its end (see {@link
+     * ReadToEndSource}); with another deserializer, tests wrap the real one to inject failures.
+     */
+    public static ReadToEndSource source(JobConfig config, KafkaRecordDeserializationSchema<ParseResult> deserializer) {
         KafkaSourceBuilder<ParseResult> builder = KafkaSource.<ParseResult>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setTopics(config.inputTopic())
@@ -58,7 +60,20 @@ public final class KafkaConnectors {
         if (config.bounded()) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        return builder.build();
+        return new ReadToEndSource(
+                builder.build(),
+                config.outOfOrderness(),
+                config.idleness(),
+                config.advanceAfterQuiet().orElse(null),
+                consumerProperties(config));
+    }
+
+    /** How the source's consumers connect: the brokers, the group and the user's client settings. */
+    private static Properties consumerProperties(JobConfig config) {
+        Properties properties = config.kafkaProperties().asProperties();
+        properties.setProperty("bootstrap.servers", config.bootstrapServers());
+        properties.setProperty("group.id", config.groupId());
+        return properties;
     }
 
     /** The sinks' names, each a part of its transactional ids. */
