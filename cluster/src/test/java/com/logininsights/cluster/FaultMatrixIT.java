@@ -46,7 +46,11 @@ class FaultMatrixIT {
     private static final Path REPO = Path.of(System.getProperty("logininsights.root", ".."))
             .toAbsolutePath()
             .normalize();
-    private static final Path JOB_JAR = REPO.resolve("job/target/login-insights.jar");
+    /** The job's cluster jar; {@code -Dfault-matrix.job-jar} runs the matrix against another build of it. */
+    private static final Path JOB_JAR = Path.of(System.getProperty(
+            FaultPlan.PROPERTY + ".job-jar",
+            REPO.resolve("job/target/login-insights.jar").toString()));
+
     private static final Path TOOLS_JAR = REPO.resolve("tools/target/login-insights-tools.jar");
 
     private static final String INPUT = "user-login";
