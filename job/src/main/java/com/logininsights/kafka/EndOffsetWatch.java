@@ -199,8 +199,17 @@ final class EndOffsetWatch implements AutoCloseable {
         kafka.assign(List.of(partition));
         try {
             kafka.seek(partition, position);
-            boolean delivered = !kafka.poll(patience).isEmpty();
-            return !delivered && kafka.position(partition, patience) >= end;
+            long deadline = System.nanoTime() + patience.toNanos();
+            // Each fetch brings one batch at most: markers and aborted batches are stepped over one at a time.
+            while (System.nanoTime() < deadline) {
+                if (!kafka.poll(interval).isEmpty()) {
+                    return false;
+                }
+                if (kafka.position(partition, patience) >= end) {
+                    return true;
+                }
+            }
+            return false;
         } finally {
             kafka.assign(List.of());
         }
