@@ -14,6 +14,7 @@ import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
 import com.logininsights.route.SplitValidFromRejected;
 import com.logininsights.time.AcceptedEventWatermarks;
+import com.logininsights.time.EndOfEventTimeReachesDownstream;
 import com.logininsights.time.NeverIdleDownstream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -30,6 +31,7 @@ import org.apache.flink.util.OutputTag;
  * <pre>
  *  Kafka source (parse at the source; watermarks per partition from accepted events only; a partition stops
  *                holding event time back only once the broker shows it read to its end)
+ *    └─ end of event time reaches downstream (also when the source is idle at the end)
  *    └─ split valid from rejected ──side output──► dead-letter sink
  *         ├─────────────────────────────────────► enriched-event sink
  *         └─ tally per spread bucket, per window ──late──► count late events ─┐
@@ -56,7 +58,12 @@ public final class Topology {
                         TypeInformation.of(ParseResult.class))
                 .uid("kafka-source");
 
-        SingleOutputStreamOperator<LoginEvent> events = records.process(new SplitValidFromRejected())
+        SingleOutputStreamOperator<LoginEvent> events = records.transform(
+                        "End of event time reaches downstream",
+                        records.getType(),
+                        new EndOfEventTimeReachesDownstream<>())
+                .uid("end-of-event-time-reaches-downstream")
+                .process(new SplitValidFromRejected())
                 .name("Split valid from rejected")
                 .uid("split-valid-from-rejected");
 

@@ -9,21 +9,25 @@ import com.logininsights.testing.KafkaBroker;
 import com.logininsights.testing.KafkaBroker.Record;
 import com.logininsights.testing.LateRecordsDropped;
 import com.logininsights.testing.Outputs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -178,6 +182,29 @@ class QuietSpellsIT {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /**
+     * A job stopped with {@code --drain} fires its open windows by sending the end of event time downstream. Flink
+     * drops a watermark that a source subtask sends while it is idle, so a drain after every partition went quiet
+     * must first make the source active again, or the last windows are never written.
+     */
+    @Test
+    void drainedAfterEveryPartitionWentQuietTheLastWindowIsStillWritten(@TempDir Path savepoints) throws Exception {
+        JobConfig config = config("quiet-drain", 2, "--idleness", "1s");
+        JobRun.createTopics(BROKER, config, 3);
+        JobClient job = JobRun.start(config, JobRun.realDeserializer(config));
+        BROKER.produce(config.inputTopic(), stepRecords(0, 3));
+        BROKER.readCommitted(config.processedTopic(), PATIENCE, records -> records.size() == 4);
+        // Every partition read to its end and quiet for longer than the idleness: the source subtasks are idle.
+        Thread.sleep(4_000);
+
+        job.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(2, TimeUnit.MINUTES);
+
+        Map<Integer, JsonNode> summaries = summaries(BROKER.readAllCommitted(config.insightsTopic(), PATIENCE));
+        assertThat(summaries).as("the window open when the job was drained").containsKey(0);
+        assertThat(summaries.get(0).get("logins").asLong()).isEqualTo(4);
     }
 
     /** 10 s windows and 5 s of out-of-orderness, as every step below assumes, with the test's own flags. */
