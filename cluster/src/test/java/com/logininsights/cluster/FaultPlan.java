@@ -2,6 +2,7 @@ package com.logininsights.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,14 +15,16 @@ import java.util.Optional;
  * Fault#nextAfter()} is followed by the next one that much later instead, while the job is still recovering or
  * catching up.
  *
- * <p>Choose with {@code -Dfault-matrix=short|full|real-rate}; {@code -Dfault-matrix.parallelism=N} and {@code
- * -Dfault-matrix.broker-away=20s} change the chosen plan's parallelism and outage.
+ * <p>Choose with {@code -Dfault-matrix=short|full|real-rate}; {@code -Dfault-matrix.parallelism=N}, {@code
+ * -Dfault-matrix.idleness=3s} and {@code -Dfault-matrix.broker-away=20s} change the chosen plan's parallelism, the
+ * job's idleness timeout and the broker's outage.
  */
 record FaultPlan(
         String name,
         GeneratorProcess.Settings input,
         int parallelism,
         Duration checkpointInterval,
+        Optional<Duration> idleness,
         Duration brokerAway,
         List<Fault> faults,
         Duration settle) {
@@ -73,6 +76,7 @@ record FaultPlan(
             STEADY_INPUT,
             1,
             Duration.ofSeconds(1),
+            Optional.empty(),
             Duration.ofSeconds(15),
             List.of(Fault.killTaskManager(), Fault.restartBroker(), Fault.rescaleTo(2)),
             Duration.ofSeconds(10));
@@ -83,6 +87,7 @@ record FaultPlan(
             STEADY_INPUT,
             1,
             Duration.ofSeconds(1),
+            Optional.empty(),
             Duration.ofSeconds(15),
             List.of(
                     Fault.killTaskManager(),
@@ -103,6 +108,7 @@ record FaultPlan(
             new GeneratorProcess.Settings(20261206L, INPUT_START, 6_000, 0.05, 4, 420_000),
             1,
             Duration.ofSeconds(3),
+            Optional.empty(),
             Duration.ofSeconds(5),
             List.of(
                     Fault.killTaskManager().thenAfter(Duration.ofSeconds(10)),
@@ -110,9 +116,12 @@ record FaultPlan(
                     Fault.killTaskManager()),
             Duration.ofSeconds(10));
 
-    /** The job's flags that shape its windows and checkpoints. */
+    /** The job's flags that shape its windows, checkpoints and idleness (the job's default unless the plan says). */
     List<String> windowing() {
-        return List.of("--window", "10s", "--checkpoint-interval", checkpointInterval.toMillis() + "ms");
+        List<String> flags = new ArrayList<>(
+                List.of("--window", "10s", "--checkpoint-interval", checkpointInterval.toMillis() + "ms"));
+        idleness.ifPresent(timeout -> flags.addAll(List.of("--idleness", timeout.toMillis() + "ms")));
+        return flags;
     }
 
     /** One line for the report. */
@@ -138,16 +147,24 @@ record FaultPlan(
                         "-D" + PROPERTY + " must be 'short', 'full' or 'real-rate', not '" + name + "'");
         };
         String parallelism = System.getProperty(PROPERTY + ".parallelism", "").strip();
+        String idleness = System.getProperty(PROPERTY + ".idleness", "").strip();
         String brokerAway = System.getProperty(PROPERTY + ".broker-away", "").strip();
         return plan.with(
                 parallelism.isEmpty() ? plan.parallelism : Integer.parseInt(parallelism),
-                brokerAway.isEmpty() ? plan.brokerAway : Duration.parse("PT" + brokerAway.toUpperCase(Locale.ROOT)));
+                idleness.isEmpty() ? plan.idleness : Optional.of(seconds(idleness)),
+                brokerAway.isEmpty() ? plan.brokerAway : seconds(brokerAway));
     }
 
-    private FaultPlan with(int newParallelism, Duration newBrokerAway) {
+    /** A duration in seconds or minutes as the script takes it: 5s, 1m. */
+    private static Duration seconds(String duration) {
+        return Duration.parse("PT" + duration.toUpperCase(Locale.ROOT));
+    }
+
+    private FaultPlan with(int newParallelism, Optional<Duration> newIdleness, Duration newBrokerAway) {
         if (newParallelism < 1) {
             throw new IllegalArgumentException("-D" + PROPERTY + ".parallelism must be 1 or more");
         }
-        return new FaultPlan(name, input, newParallelism, checkpointInterval, newBrokerAway, faults, settle);
+        return new FaultPlan(
+                name, input, newParallelism, checkpointInterval, newIdleness, newBrokerAway, faults, settle);
     }
 }
