@@ -1,5 +1,6 @@
 package com.logininsights.config;
 
+import com.logininsights.common.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

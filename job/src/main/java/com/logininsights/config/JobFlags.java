@@ -1,5 +1,7 @@
 package com.logininsights.config;
 
+import com.logininsights.common.Durations;
+import com.logininsights.common.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,7 +137,7 @@ public final class JobFlags {
         @Option(
                 names = "--input-topic",
                 paramLabel = "TOPIC",
-                defaultValue = "user-login",
+                defaultValue = Topics.INPUT,
                 converter = NonBlank.class,
                 description = "topic of raw login records (default: ${DEFAULT-VALUE})")
         String inputTopic;
@@ -143,7 +145,7 @@ public final class JobFlags {
         @Option(
                 names = "--processed-topic",
                 paramLabel = "TOPIC",
-                defaultValue = "user-login-processed",
+                defaultValue = Topics.PROCESSED,
                 converter = NonBlank.class,
                 description = "topic for enriched events, keyed by user_id (default: ${DEFAULT-VALUE})")
         String processedTopic;
@@ -151,7 +153,7 @@ public final class JobFlags {
         @Option(
                 names = "--dead-letter-topic",
                 paramLabel = "TOPIC",
-                defaultValue = "user-login-dlq",
+                defaultValue = Topics.DEAD_LETTERS,
                 converter = NonBlank.class,
                 description = "topic for rejected records, with a reason (default: ${DEFAULT-VALUE})")
         String deadLetterTopic;
@@ -159,7 +161,7 @@ public final class JobFlags {
         @Option(
                 names = "--insights-topic",
                 paramLabel = "TOPIC",
-                defaultValue = "user-login-insights",
+                defaultValue = Topics.INSIGHTS,
                 converter = NonBlank.class,
                 description = "topic for window insights and late events (fit for compaction)"
                         + " (default: ${DEFAULT-VALUE})")

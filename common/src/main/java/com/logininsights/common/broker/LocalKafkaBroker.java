@@ -3,26 +3,18 @@ package com.logininsights.common.broker;
 import com.logininsights.common.Ports;
 import com.logininsights.common.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /**
@@ -42,31 +34,27 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** The user {@link Builder#saslSsl()} creates, whose login {@link #clients()} uses. */
     public static final String USER = "login-insights";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration LOGIN_PATIENCE = Duration.ofSeconds(30);
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final String PORT_ADVICE = "stop what uses it, or choose another port";
 
-    private final Path dataDir;
+    private final BrokerFolder folder;
     private final int port;
-    private final String classpath;
     private final SaslSslListener secure;
     private final boolean acls;
     private final Map<String, String> overrides;
     private final boolean deleteDataOnClose;
     private final Thread killOnExit;
-    private Process process;
+    private final BrokerProcess process;
 
     private LocalKafkaBroker(Builder builder) {
-        this.dataDir = builder.dataDir;
+        this.folder = new BrokerFolder(builder.dataDir);
         this.port = builder.port;
-        this.classpath = builder.classpath;
+        this.process = new BrokerProcess(folder, builder.classpath);
         this.secure = builder.securePort < 0 ? null : new SaslSslListener(builder.securePort, builder.users);
         this.acls = builder.acls;
         this.overrides = Map.copyOf(builder.overrides);
         this.deleteDataOnClose = builder.deleteDataOnClose;
-        this.killOnExit = builder.stopWhenThisJvmExits ? new Thread(this::kill, "kill-kafka-broker") : null;
+        this.killOnExit = builder.stopWhenThisJvmExits ? new Thread(process::kill, "kill-kafka-broker") : null;
     }
 
     /** A broker whose configuration, log and data live in {@code dataDir}. */
@@ -161,25 +149,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Starts the broker (formatting its data folder the first time) and returns once it answers, its users can log
-     * in, or throws with the reason and the end of its log.
+     * Starts the broker (formatting its data folder the first time) and returns once it answers and its users can
+     * log in, or throws with the reason and the end of its log.
      */
     public void start() throws IOException, InterruptedException {
         Ports.requireFree(port, "Kafka", PORT_ADVICE);
         Ports.requireFree(controllerPort(), "the Kafka controller", PORT_ADVICE);
-        Files.createDirectories(dataDir);
         if (secure != null) {
-            secure.renewSecrets(dataDir.resolve("tls"));
+            secure.renewSecrets(folder.tls());
         }
-        writeServerProperties();
-        writeLogConfig();
-        if (!Files.exists(logDir().resolve("meta.properties"))) {
-            format();
-        }
+        folder.writeConfiguration(serverProperties());
+        process.formatIfNew();
         if (killOnExit != null) {
             Runtime.getRuntime().addShutdownHook(killOnExit);
         }
-        startProcess();
+        process.start(plaintextBootstrapServers());
         if (secure != null) {
             createUsers();
         }
@@ -187,11 +171,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Stops the broker cleanly (SIGTERM, as {@code kafka-server-stop.sh} does) and waits until it has exited. */
     public void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the Kafka broker (PID " + process.pid() + ") did not stop within "
-                    + STOP_TIMEOUT.toSeconds() + " s of SIGTERM; see " + log());
-        }
+        process.stop();
     }
 
     /** Starts the stopped broker again on the same data folder, ports and users; returns once it answers. */
@@ -199,13 +179,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("the Kafka broker is still running (PID " + process.pid() + ")");
         }
-        startProcess();
+        process.start(plaintextBootstrapServers());
     }
 
     /** Stops the broker: a clean shutdown first, a kill if it takes longer than 30 s. */
     @Override
     public void close() throws IOException {
-        kill();
+        process.kill();
         if (killOnExit != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
@@ -213,12 +193,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 // shutting down already, or never started
             }
         }
-        if (deleteDataOnClose && Files.exists(dataDir)) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+        if (deleteDataOnClose) {
+            folder.delete();
         }
     }
 
@@ -243,8 +219,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Clients of the {@code SASL_SSL} listener, logged in as {@code user}. */
     public BrokerClients clients(String user) {
-        requireSecure();
-        return new BrokerClients(bootstrapServers(), secure.clientSecurity(user));
+        return new BrokerClients(bootstrapServers(), secure().clientSecurity(user));
     }
 
     /** Clients of the PLAINTEXT listener, the operator's: for users, ACLs and topics whatever the ACLs say. */
@@ -254,24 +229,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Every Kafka client setting, besides the address, that logs in as {@value #USER} on the secure listener. */
     public Map<String, String> clientSecurity() {
-        return clients().security();
+        return secure().clientSecurity(USER);
     }
 
     /** The {@code sasl.jaas.config} that logs in as {@code user}: its name and password. */
     public String jaasConfig(String user) {
-        requireSecure();
-        return secure.jaasConfig(user);
+        return secure().jaasConfig(user);
     }
 
     public String password(String user) {
-        requireSecure();
-        return secure.password(user);
+        return secure().password(user);
     }
 
     /** The password of the truststore that holds the broker's certificate, for its clients. */
     public String truststorePassword() {
-        requireSecure();
-        return secure.truststorePassword();
+        return secure().truststorePassword();
     }
 
     public long pid() {
@@ -279,115 +251,45 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return process.isAlive();
     }
 
     public Path dataDir() {
-        return dataDir;
+        return folder.path();
     }
 
     public Path log() {
-        return dataDir.resolve("broker.log");
+        return folder.log();
     }
 
     private int controllerPort() {
         return port + 1;
     }
 
-    private Path logDir() {
-        return dataDir.resolve("kafka-logs");
-    }
-
-    private Path config() {
-        return dataDir.resolve("server.properties");
-    }
-
-    private void requireSecure() {
+    private SaslSslListener secure() {
         if (secure == null) {
             throw new IllegalStateException("this broker has no SASL_SSL listener: build it with saslSsl()");
         }
+        return secure;
     }
 
-    private void kill() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** In a session of its own where setsid exists, so that Ctrl-C in a terminal reaches only its caller. */
-    private void startProcess() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            command.add(SETSID.toString());
-        }
-        command.addAll(java("kafka.Kafka", config().toString()));
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                .start();
-        awaitReady();
-    }
-
-    private void format() throws IOException, InterruptedException {
-        Path formatLog = dataDir.resolve("format.log");
-        Process formatter = new ProcessBuilder(java(
-                        "kafka.tools.StorageTool",
-                        "format",
-                        "-t",
-                        Uuid.randomUuid().toString(),
-                        "-c",
-                        config().toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(formatLog.toFile())
-                .start();
-        if (!formatter.waitFor(90, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
-            formatter.destroyForcibly();
-            throw new IOException("formatting the Kafka data folder failed; see " + formatLog);
-        }
-    }
-
-    private List<String> java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m",
-                "-Xmx512m",
-                "-Dlog4j2.configurationFile=" + dataDir.resolve("broker-log4j2.properties"),
-                "-cp",
-                classpath,
-                mainClass));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private void writeServerProperties() throws IOException {
+    private Map<String, String> serverProperties() {
         Map<String, String> server = new LinkedHashMap<>();
         String listeners = "PLAINTEXT://127.0.0.1:" + port;
-        String advertised = listeners;
         String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
         if (secure != null) {
-            String secureListener = "," + SaslSslListener.NAME + "://127.0.0.1:" + secure.port();
-            listeners += secureListener;
-            advertised += secureListener;
+            listeners += "," + SaslSslListener.NAME + "://127.0.0.1:" + secure.port();
             protocols += "," + SaslSslListener.NAME + ":SASL_SSL";
         }
         server.put("process.roles", "broker,controller");
         server.put("node.id", "1");
         server.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort());
         server.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controllerPort());
-        server.put("advertised.listeners", advertised);
+        server.put("advertised.listeners", listeners);
         server.put("controller.listener.names", "CONTROLLER");
         server.put("inter.broker.listener.name", "PLAINTEXT");
         server.put("listener.security.protocol.map", protocols);
-        server.put("log.dirs", logDir().toString());
+        server.put("log.dirs", folder.logDir().toString());
         // One broker: internal topics cannot have three replicas, and transactions need these at 1.
         server.put("offsets.topic.replication.factor", "1");
         server.put("transaction.state.log.replication.factor", "1");
@@ -407,54 +309,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             server.put("super.users", "User:ANONYMOUS");
         }
         server.putAll(overrides);
-        Properties properties = new Properties();
-        properties.putAll(server);
-        Path file = config();
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (Writer out = Files.newBufferedWriter(file)) {
-            properties.store(out, "written by login-insights; edits are overwritten at the next start");
-        }
-    }
-
-    private void writeLogConfig() throws IOException {
-        Files.writeString(
-                dataDir.resolve("broker-log4j2.properties"),
-                String.join(
-                        "\n",
-                        "rootLogger.level = WARN",
-                        "rootLogger.appenderRef.out.ref = Out",
-                        "appender.out.name = Out",
-                        "appender.out.type = Console",
-                        "appender.out.layout.type = PatternLayout",
-                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                        "logger.server.name = kafka.server.KafkaRaftServer",
-                        "logger.server.level = INFO",
-                        ""));
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-        Properties settings = operator().properties();
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(settings)) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IOException(
-                            "the Kafka broker exited at start (code " + process.exitValue() + "):\n" + tailOfLog());
-                }
-                try {
-                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    Thread.sleep(200);
-                }
-            }
-        }
-        kill();
-        throw new IOException(
-                "the Kafka broker did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n" + tailOfLog());
+        return server;
     }
 
     /** Creates the users, then waits until the first can log in: the credential reaches the broker a moment later. */
@@ -475,15 +330,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 }
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private String tailOfLog() {
-        try {
-            List<String> lines = Files.readAllLines(log());
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
