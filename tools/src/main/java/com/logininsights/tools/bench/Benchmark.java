@@ -1,10 +1,8 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.KafkaLogs;
-import com.logininsights.tools.Ports;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
 import com.logininsights.tools.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,10 +116,8 @@ public final class Benchmark {
         out.println("machine: " + machine.describe() + "; load average " + machine.loadAverage());
         Path brokerDir = Files.createTempDirectory("login-insights-bench-");
         try {
-            int port = Ports.freePair();
             String classpath = System.getProperty("java.class.path");
-            try (LocalKafkaBroker broker =
-                    new LocalKafkaBroker(new BrokerSettings(brokerDir, port, port + 1, classpath))) {
+            try (LocalKafkaBroker broker = LocalKafkaBroker.builder(brokerDir).build()) {
                 progress.update("starting a Kafka broker");
                 broker.start();
                 progress.done("broker " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
@@ -205,7 +201,7 @@ public final class Benchmark {
                         Locale.ROOT,
                         "latency, %s, checkpoints every %s: visible p50 %,d ms, " + "p99 %,d ms",
                         scenario.title(),
-                        com.logininsights.tools.cli.Durations.format(scenario.checkpointInterval()),
+                        com.logininsights.common.Durations.format(scenario.checkpointInterval()),
                         outcome.result().appendToVisible().p50(),
                         outcome.result().appendToVisible().p99()));
             } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package com.logininsights.tools.bench;
 
-import com.logininsights.tools.Ports;
+import com.logininsights.common.Ports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.common.Durations;
 import com.logininsights.tools.ChildProcess;
-import com.logininsights.tools.cli.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ record LatencyScenario(String id, String title, boolean exactlyOnce, Duration ch
 
     static LatencyScenario exactlyOnce(Duration checkpointInterval) {
         return new LatencyScenario(
-                "lat-eo-" + com.logininsights.tools.cli.Durations.format(checkpointInterval),
+                "lat-eo-" + com.logininsights.common.Durations.format(checkpointInterval),
                 "exactly-once",
                 true,
                 checkpointInterval);

@@ -1,6 +1,6 @@
 package com.logininsights.tools.bench;
 
-import com.logininsights.tools.cli.Durations;
+import com.logininsights.common.Durations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

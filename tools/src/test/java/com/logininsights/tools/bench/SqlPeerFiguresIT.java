@@ -2,10 +2,8 @@ package com.logininsights.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
-import com.logininsights.tools.Ports;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +27,9 @@ class SqlPeerFiguresIT {
     void onValidRecordsTheSqlPeerCountsWhatLoginInsightsCountsWindowByWindow(@TempDir Path dir) throws Exception {
         Path repository = Checkout.root();
         Progress progress = new Progress(System.out, false);
-        int port = Ports.freePair();
         String classpath = System.getProperty("java.class.path");
         try (LocalKafkaBroker broker =
-                        new LocalKafkaBroker(new BrokerSettings(dir.resolve("broker"), port, port + 1, classpath));
+                        LocalKafkaBroker.builder(dir.resolve("broker")).build();
                 BenchAdmin admin = new BenchAdmin(broker.bootstrapServers())) {
             broker.start();
             progress.done("broker up");
