@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ class WindowInsightsTest {
     private static final DimensionLimits LIMITS = DimensionLimits.perWindow(256);
 
     private static LoginEvent login(String user, String device, String locale, String version) {
-        return new LoginEvent(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
+        return Logins.event(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
     }
 
     /**
