@@ -7,7 +7,7 @@ import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.StartedPrograms;
-import com.logininsights.tools.bench.Machine;
+import com.logininsights.tools.machine.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

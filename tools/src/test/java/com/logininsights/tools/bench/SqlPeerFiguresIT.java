@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
+import com.logininsights.tools.bench.contenders.Contender;
+import com.logininsights.tools.bench.contenders.JobVariant;
+import com.logininsights.tools.bench.measure.BenchAdmin;
+import com.logininsights.tools.bench.measure.Preloader;
+import com.logininsights.tools.bench.measure.Progress;
+import com.logininsights.tools.bench.measure.RunMeasurement;
+import com.logininsights.tools.bench.measure.ThroughputRun;
+import com.logininsights.tools.bench.measure.WindowFigures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +50,7 @@ class SqlPeerFiguresIT {
                     classpath,
                     JobVariant.a(Optional.of(repository.resolve(JobVariant.DEFAULT_JAR)), List.of()),
                     Optional.empty(),
-                    repository.resolve(Benchmark.SQL_PEER_JAR),
+                    repository.resolve(Contender.SQL_PEER_JAR),
                     Map.of(),
                     Optional.empty());
             ThroughputRun runs = new ThroughputRun(launch, admin, Benchmark.INPUT_TOPIC, loaded, 4, dir, progress);
