@@ -32,13 +32,15 @@ WORKDIR /src
 # exactly what the real build needs (checked: the real build then succeeds offline).
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+COPY common/pom.xml common/pom.xml
 COPY job/pom.xml job/pom.xml
 # Every module's pom, built or not: Maven reads them all.
 COPY bench-sql/pom.xml bench-sql/pom.xml
 COPY tools/pom.xml tools/pom.xml
 COPY cluster/pom.xml cluster/pom.xml
 # chmod: a checkout that lost the executable bits (Windows) must build too.
-RUN chmod +x mvnw && ./mvnw -B -ntp -q clean package -DskipTests -pl job,tools
+RUN chmod +x mvnw && ./mvnw -B -ntp -q clean package -DskipTests -pl common,job,tools
+COPY common/src common/src
 COPY job/src job/src
 COPY tools/src tools/src
 COPY scripts/build-cluster-jar scripts/build-cluster-jar

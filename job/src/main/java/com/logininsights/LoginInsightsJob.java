@@ -1,6 +1,6 @@
 package com.logininsights;
 
-import com.logininsights.config.Durations;
+import com.logininsights.common.Durations;
 import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
 import com.logininsights.config.KafkaClientProperties;

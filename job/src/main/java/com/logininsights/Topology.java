@@ -75,9 +75,10 @@ public final class Topology {
         events.sinkTo(sinks.enriched()).name("Kafka sink: enriched events").uid("sink-enriched-events");
 
         DimensionLimits limits = DimensionLimits.perWindow(config.maxValuesPerDimension());
+        TumblingEventTimeWindows windows = TumblingEventTimeWindows.of(config.window());
         SingleOutputStreamOperator<WindowTally> tallies = events.keyBy(
                         event -> Spread.bucketOf(event.userId()), TypeInformation.of(Integer.class))
-                .window(TumblingEventTimeWindows.of(config.window()))
+                .window(windows)
                 .allowedLateness(config.allowedLateness())
                 .sideOutputLateData(LATE_EVENTS)
                 .aggregate(new TallyLogins(limits), new StampTallyWithWindow())
@@ -87,14 +88,14 @@ public final class Topology {
         DataStream<Insight> windowInsights = tallies.transform(
                         "Wait for every tally (never idle downstream)", tallies.getType(), new NeverIdleDownstream<>())
                 .uid("tallies-never-idle-downstream")
-                .windowAll(TumblingEventTimeWindows.of(config.window()))
+                .windowAll(windows)
                 .allowedLateness(config.allowedLateness())
                 .process(new MergeTalliesIntoInsights(limits))
                 .name("Merge buckets into window insights")
                 .uid("merge-window-insights");
 
         DataStream<Insight> lateEvents = tallies.getSideOutput(LATE_EVENTS)
-                .map(new LateEventsToInsights(config.window()))
+                .map(new LateEventsToInsights(windows))
                 .name("Count late events")
                 .uid("count-late-events");
 

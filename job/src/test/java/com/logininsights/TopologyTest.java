@@ -12,6 +12,7 @@ import com.logininsights.insights.LocaleCount;
 import com.logininsights.insights.WindowSummary;
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
@@ -175,7 +176,8 @@ class TopologyTest {
                 .collect(Collectors.toMap(DimensionInsight::value, DimensionInsight::logins));
         assertThat(locales).hasSize(257).containsEntry(DimensionLimits.OTHER, 45L);
         assertThat(locales.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(301);
-        assertThat(out.enriched()).anySatisfy(e -> assertThat(e.locale()).hasSize(2 * 10_923));
+        assertThat(out.enriched())
+                .anySatisfy(e -> assertThat(e.text(LoginField.LOCALE)).hasSize(2 * 10_923));
     }
 
     static JobConfig config(String... flags) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logininsights.cluster.InputFeeder.Kind;
+import com.logininsights.common.broker.LocalKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class ClusterEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STARTED = System.nanoTime();
 
-    private static LocalKafka kafka;
+    private static LocalKafkaBroker kafka;
     private static StandaloneCluster cluster;
     private static InputFeeder feeder;
     /** This test's own copy of the job jar, so that both submissions use the same build. */
@@ -65,13 +66,14 @@ class ClusterEndToEndIT {
     @BeforeAll
     static void startBrokerAndCluster() throws Exception {
         assertThat(JOB_JAR)
-                .as("the job's cluster jar; build it first: mvn -B -ntp package -DskipTests -pl job")
+                .as("the job's cluster jar; build it first: mvn -B -ntp package -DskipTests -pl common,job")
                 .isRegularFile();
-        kafka = LocalKafka.start();
-        kafka.createTopic(INPUT, 2);
-        kafka.createTopic(PROCESSED, 2);
-        kafka.createTopic(DEAD_LETTERS, 1);
-        kafka.createTopic(INSIGHTS, 1);
+        kafka = LocalKafkaBroker.inTemporaryFolder().stopWhenThisJvmExits().build();
+        kafka.start();
+        kafka.clients().createTopic(INPUT, 2);
+        kafka.clients().createTopic(PROCESSED, 2);
+        kafka.clients().createTopic(DEAD_LETTERS, 1);
+        kafka.clients().createTopic(INSIGHTS, 1);
         progress("broker up at " + kafka.bootstrapServers());
         // Under target/, so that the cluster's logs are there to read when something fails.
         Path workDir = REPO.resolve("cluster/target/cluster-it-" + System.currentTimeMillis());
@@ -137,8 +139,8 @@ class ClusterEndToEndIT {
         // The first job is gone and its last transactions are committed: what a read_committed reader sees now is
         // exactly what the first job wrote. The second job owes everything else.
         Set<String> writtenByFirstJob = committedPositions();
-        Set<String> insightKeysOfFirstJob =
-                Outputs.keyCounts(kafka.readAllCommitted(INSIGHTS, PATIENCE)).keySet();
+        Set<String> insightKeysOfFirstJob = Outputs.keyCounts(kafka.clients().readAllCommitted(INSIGHTS, PATIENCE))
+                .keySet();
         progress("(c) first job stopped with savepoint " + savepoint + "; it wrote " + writtenByFirstJob.size()
                 + " records");
 
@@ -147,10 +149,11 @@ class ClusterEndToEndIT {
         progress("(c) job " + secondJob + " resumed at parallelism 2");
         // Wait until the resumed job has fired a window of its own (restored window state, new watermarks), while
         // both partitions keep flowing, so that no source subtask can be left idle (FLINK-40504).
-        List<ConsumerRecord<byte[], byte[]>> insights = kafka.readCommitted(
-                List.of(INSIGHTS),
-                PATIENCE,
-                read -> summaries(read).stream().anyMatch(s -> !insightKeysOfFirstJob.contains(summaryKey(s))));
+        List<ConsumerRecord<byte[], byte[]>> insights = kafka.clients()
+                .readCommitted(
+                        List.of(INSIGHTS),
+                        PATIENCE,
+                        read -> summaries(read).stream().anyMatch(s -> !insightKeysOfFirstJob.contains(summaryKey(s))));
         assertThat(summaries(insights))
                 .as("a window fired by the resumed job")
                 .anyMatch(s -> !insightKeysOfFirstJob.contains(summaryKey(s)));
@@ -296,10 +299,11 @@ class ClusterEndToEndIT {
      * written that the test did not produce. Returns each record's output by "partition/offset".
      */
     private static Map<String, JsonNode> assertEveryRecordExactlyOnce(String step, Map<String, Kind> expected) {
-        List<ConsumerRecord<byte[], byte[]>> read = kafka.readCommitted(
-                List.of(PROCESSED, DEAD_LETTERS),
-                PATIENCE,
-                records -> positions(records).containsAll(expected.keySet()));
+        List<ConsumerRecord<byte[], byte[]>> read = kafka.clients()
+                .readCommitted(
+                        List.of(PROCESSED, DEAD_LETTERS),
+                        PATIENCE,
+                        records -> positions(records).containsAll(expected.keySet()));
         Map<String, Kind> produced = feeder.acknowledged();
 
         Map<String, Integer> times = new TreeMap<>();
@@ -340,9 +344,10 @@ class ClusterEndToEndIT {
     }
 
     private static void assertInsightKeysAtMostOnce(String step) {
-        kafka.readCommitted(
-                List.of(INSIGHTS), PATIENCE, read -> !summaries(read).isEmpty());
-        List<ConsumerRecord<byte[], byte[]>> insights = kafka.readAllCommitted(INSIGHTS, PATIENCE);
+        kafka.clients()
+                .readCommitted(
+                        List.of(INSIGHTS), PATIENCE, read -> !summaries(read).isEmpty());
+        List<ConsumerRecord<byte[], byte[]>> insights = kafka.clients().readAllCommitted(INSIGHTS, PATIENCE);
         Map<String, Integer> duplicated = new TreeMap<>(Outputs.keyCounts(insights));
         duplicated.values().removeIf(n -> n == 1);
         assertThat(summaries(insights)).as("%s: window summaries", step).isNotEmpty();
@@ -367,7 +372,7 @@ class ClusterEndToEndIT {
                         Integer::sum);
             }
         }
-        List<JsonNode> insights = Outputs.values(kafka.readAllCommitted(INSIGHTS, PATIENCE));
+        List<JsonNode> insights = Outputs.values(kafka.clients().readAllCommitted(INSIGHTS, PATIENCE));
         Map<String, Integer> late = new TreeMap<>();
         insights.stream()
                 .filter(v -> v.path("type").asText().equals("late_event"))
@@ -391,8 +396,9 @@ class ClusterEndToEndIT {
 
     /** Every "partition/offset" a read_committed reader sees on the enriched and dead-letter topics now. */
     private static Set<String> committedPositions() {
-        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(kafka.readAllCommitted(PROCESSED, PATIENCE));
-        read.addAll(kafka.readAllCommitted(DEAD_LETTERS, PATIENCE));
+        List<ConsumerRecord<byte[], byte[]>> read =
+                new ArrayList<>(kafka.clients().readAllCommitted(PROCESSED, PATIENCE));
+        read.addAll(kafka.clients().readAllCommitted(DEAD_LETTERS, PATIENCE));
         Set<String> positions = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : read) {
             assertThat(positions.add(position(json(record.value()))))

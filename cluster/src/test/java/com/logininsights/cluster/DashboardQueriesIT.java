@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.logininsights.cluster.GrafanaDashboard.Target;
 import com.logininsights.cluster.LocalPrometheus.Answer;
 import com.logininsights.cluster.LocalPrometheus.Series;
+import com.logininsights.common.Topics;
+import com.logininsights.common.broker.LocalKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ class DashboardQueriesIT {
     private static final long STARTED = System.nanoTime();
 
     private static GrafanaDashboard dashboard;
-    private static LocalKafka kafka;
+    private static LocalKafkaBroker kafka;
     private static StandaloneCluster cluster;
     private static InputFeeder feeder;
     private static LocalPrometheus prometheus;
@@ -49,14 +51,12 @@ class DashboardQueriesIT {
                 .orElseThrow(() -> new AssertionError("no prometheus binary on the PATH: install Debian's package"
                         + " (apt-get install prometheus; .ci/run does)"));
         assertThat(JOB_JAR)
-                .as("the job's cluster jar; build it first: ./mvnw -B -ntp package -DskipTests -pl job")
+                .as("the job's cluster jar; build it first: ./mvnw -B -ntp package -DskipTests -pl common,job")
                 .isRegularFile();
 
-        kafka = LocalKafka.start();
-        kafka.createTopic(INPUT, 2);
-        kafka.createTopic("user-login-processed", 2);
-        kafka.createTopic("user-login-dlq", 1);
-        kafka.createTopic("user-login-insights", 1);
+        kafka = LocalKafkaBroker.inTemporaryFolder().stopWhenThisJvmExits().build();
+        kafka.start();
+        kafka.clients().createTopics(Topics.DEFAULT.toCreate(2));
         progress("broker up at " + kafka.bootstrapServers());
 
         Path workDir = REPO.resolve("cluster/target/dashboard-it-" + System.currentTimeMillis());

@@ -6,6 +6,9 @@ import com.logininsights.cluster.FaultPlan.Fault;
 import com.logininsights.cluster.MatrixReport.FaultOutcome;
 import com.logininsights.cluster.OutputAudit.RecordFigures;
 import com.logininsights.cluster.OutputAudit.WindowFigures;
+import com.logininsights.common.broker.BrokerClients;
+import com.logininsights.common.broker.LocalKafkaBroker;
+import com.logininsights.common.kafka.CommittedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +73,7 @@ class FaultMatrixIT {
     private static FaultPlan plan;
     private static Path workDir;
     private static Path jobJar;
-    private static KafkaBrokerProcess broker;
+    private static LocalKafkaBroker broker;
     private static StandaloneCluster cluster;
     private static FlinkJobs jobs;
     private static CommittedOutputWatcher watcher;
@@ -106,14 +109,25 @@ class FaultMatrixIT {
         Files.createDirectories(jobJar.getParent());
         Files.copy(JOB_JAR, jobJar);
 
-        broker = KafkaBrokerProcess.start(workDir.resolve("kafka"), TOOLS_JAR);
-        broker.createTopic(INPUT, plan.input().partitions());
-        broker.createTopic(ENRICHED, 2);
-        broker.createTopic(DEAD_LETTERS, 1);
-        broker.createTopic(INSIGHTS, 1);
-        broker.createTopic(REFERENCE_ENRICHED, 2);
-        broker.createTopic(REFERENCE_DEAD_LETTERS, 1);
-        broker.createTopic(REFERENCE_INSIGHTS, 1);
+        broker = LocalKafkaBroker.builder(workDir.resolve("kafka"))
+                .kafkaClasspath(TOOLS_JAR.toString())
+                // Every topic is created by the test, with the partitions it means.
+                .serverProperty("auto.create.topics.enable", "false")
+                // Keep every record whatever its timestamp: the matrix replays input with a fixed start time, so the
+                // enriched events (stamped with their event time) and the windows are months old, and time-based
+                // retention (7 days by default) would delete them at the broker's next retention check.
+                .serverProperty("log.retention.ms", "-1")
+                .stopWhenThisJvmExits()
+                .build();
+        broker.start();
+        BrokerClients topics = broker.clients();
+        topics.createTopic(INPUT, plan.input().partitions());
+        topics.createTopic(ENRICHED, 2);
+        topics.createTopic(DEAD_LETTERS, 1);
+        topics.createTopic(INSIGHTS, 1);
+        topics.createTopic(REFERENCE_ENRICHED, 2);
+        topics.createTopic(REFERENCE_DEAD_LETTERS, 1);
+        topics.createTopic(REFERENCE_INSIGHTS, 1);
         progress("broker up at " + broker.bootstrapServers() + ", PID " + broker.pid() + ", data in "
                 + broker.dataDir());
         startCluster();
@@ -380,7 +394,7 @@ class FaultMatrixIT {
 
     /** The transactional ids with the job's prefix that the broker's transaction coordinator holds now. */
     private static List<TransactionListing> transactionalIds() throws Exception {
-        try (Admin admin = broker.admin()) {
+        try (Admin admin = broker.clients().admin()) {
             return admin.listTransactions().all().get(60, TimeUnit.SECONDS).stream()
                     .filter(t -> t.transactionalId().startsWith(GROUP + "-"))
                     .toList();

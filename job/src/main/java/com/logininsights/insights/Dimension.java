@@ -1,30 +1,28 @@
 package com.logininsights.insights;
 
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 
-/** An attribute of a login that the insights break counts down by. */
+/** An attribute of a login that the insights break counts down by: one of its optional text fields. */
 public enum Dimension {
-    DEVICE_TYPE("device_type"),
-    LOCALE("locale"),
-    APP_VERSION("app_version");
+    DEVICE_TYPE(LoginField.DEVICE_TYPE),
+    LOCALE(LoginField.LOCALE),
+    APP_VERSION(LoginField.APP_VERSION);
 
-    private final String fieldName;
+    private final LoginField field;
 
-    Dimension(String fieldName) {
-        this.fieldName = fieldName;
+    Dimension(LoginField field) {
+        this.field = field;
     }
 
+    /** The field's JSON name, which names the dimension in the insights and in state. */
     public String fieldName() {
-        return fieldName;
+        return field.jsonName();
     }
 
     /** The event's value for this dimension; a missing value counts as {@link LoginEvent#UNKNOWN}. */
     public String valueOf(LoginEvent event) {
-        String value = switch (this) {
-            case DEVICE_TYPE -> event.deviceType();
-            case LOCALE -> event.locale();
-            case APP_VERSION -> event.appVersion();
-        };
+        String value = event.text(field);
         return value == null ? LoginEvent.UNKNOWN : value;
     }
 }

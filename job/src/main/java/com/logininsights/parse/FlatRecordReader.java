@@ -1,9 +1,10 @@
 package com.logininsights.parse;
 
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 import com.logininsights.model.SourcePosition;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * Reads the records upstream really sends, fast: one flat JSON object whose values are strings without escapes,
@@ -15,22 +16,14 @@ import java.util.Locale;
  * <p>It exists for speed: it reads the bytes once, with no tokenizer, and makes only the strings the event keeps.
  */
 final class FlatRecordReader {
-    private static final byte[][] NAMES = {
-        bytes("user_id"),
-        bytes("app_version"),
-        bytes("device_type"),
-        bytes("ip"),
-        bytes("locale"),
-        bytes("device_id"),
-        bytes("timestamp")
-    };
-    private static final int USER_ID = 0;
-    private static final int APP_VERSION = 1;
-    private static final int DEVICE_TYPE = 2;
-    private static final int IP = 3;
-    private static final int LOCALE = 4;
-    private static final int DEVICE_ID = 5;
-    private static final int TIMESTAMP = 6;
+    private static final LoginField[] FIELDS = LoginField.values();
+    private static final byte[][] NAMES = Arrays.stream(FIELDS)
+            .map(field -> field.jsonName().getBytes(StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+    /** One bit per field, by its ordinal: the required ones. */
+    private static final int REQUIRED =
+            LoginField.REQUIRED.stream().mapToInt(field -> 1 << field.ordinal()).reduce(0, (a, b) -> a | b);
+
     private static final int UNKNOWN = -1;
     /** A longer run of digits may not fit a long: the full parser reads it as a decimal. */
     private static final int MAX_DIGITS = 18;
@@ -39,7 +32,7 @@ final class FlatRecordReader {
 
     private final byte[] in;
     private int at;
-    private final String[] texts = new String[TIMESTAMP];
+    private final String[] texts = new String[LoginField.TEXTS.size()];
     private long eventTimeMillis;
     private int seen;
 
@@ -51,21 +44,22 @@ final class FlatRecordReader {
     static LoginEvent read(byte[] in, SourcePosition source, long latestAcceptedMillis) {
         FlatRecordReader reader = new FlatRecordReader(in);
         if (!reader.readObject()
-                || (reader.seen & (1 << USER_ID | 1 << TIMESTAMP)) != (1 << USER_ID | 1 << TIMESTAMP)
-                || reader.texts[USER_ID] == null
+                || (reader.seen & REQUIRED) != REQUIRED
+                || !reader.hasRequiredTexts()
                 || reader.eventTimeMillis > latestAcceptedMillis) {
             return null;
         }
-        String[] t = reader.texts;
-        return new LoginEvent(
-                t[USER_ID],
-                t[APP_VERSION],
-                t[DEVICE_TYPE],
-                t[IP],
-                t[LOCALE],
-                t[DEVICE_ID],
-                reader.eventTimeMillis,
-                source);
+        return new LoginEvent(reader.texts, reader.eventTimeMillis, source);
+    }
+
+    /** A required text given as null or blank is missing: the full parser says so. */
+    private boolean hasRequiredTexts() {
+        for (LoginField field : LoginField.REQUIRED) {
+            if (field.isText() && texts[field.textIndex()] == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean readObject() {
@@ -123,14 +117,14 @@ final class FlatRecordReader {
             if (!takeWord("null")) {
                 return false;
             }
-            return name != TIMESTAMP; // a null timestamp is missing: the full parser says so
+            return name == UNKNOWN || FIELDS[name].isText(); // a null timestamp is missing: the full parser says so
         }
         if (first == '-' || first >= '0' && first <= '9') {
             int start = at;
             if (!skipWholeNumber()) {
                 return false;
             }
-            return name == UNKNOWN || name == TIMESTAMP && keepTimestamp(start, at);
+            return name == UNKNOWN || !FIELDS[name].isText() && keepTimestamp(start, at);
         }
         return false;
     }
@@ -168,26 +162,23 @@ final class FlatRecordReader {
         return -1;
     }
 
-    /** As the full parser does: trimmed, blank as absent, device types lower-cased and locales upper-cased. */
-    private boolean keepText(int field, int start, int end) {
-        if (field == TIMESTAMP) {
+    /** As the full parser does: trimmed, blank as absent, then in the field's one form. */
+    private boolean keepText(int name, int start, int end) {
+        LoginField field = FIELDS[name];
+        String text = new String(in, start, end - start, StandardCharsets.UTF_8);
+        if (!field.isText()) {
             try {
-                eventTimeMillis = EpochTimestamps.fromText(new String(in, start, end - start, StandardCharsets.UTF_8));
+                eventTimeMillis = EpochTimestamps.fromText(text);
                 return true;
             } catch (Rejection rejection) {
                 return false;
             }
         }
-        String text = new String(in, start, end - start, StandardCharsets.UTF_8).trim();
-        if (text.isEmpty()) {
-            return true; // absent, as if null
+        String trimmed = text.trim();
+        if (!trimmed.isEmpty()) {
+            texts[field.textIndex()] = field.normalise(trimmed);
         }
-        texts[field] = switch (field) {
-            case DEVICE_TYPE -> text.toLowerCase(Locale.ROOT);
-            case LOCALE -> text.toUpperCase(Locale.ROOT);
-            default -> text;
-        };
-        return true;
+        return true; // blank is absent, as if null
     }
 
     private boolean keepTimestamp(int start, int end) {
@@ -261,9 +252,5 @@ final class FlatRecordReader {
             }
         }
         return true;
-    }
-
-    private static byte[] bytes(String name) {
-        return name.getBytes(StandardCharsets.US_ASCII);
     }
 }

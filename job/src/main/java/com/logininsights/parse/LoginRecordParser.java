@@ -2,8 +2,6 @@ package com.logininsights.parse;
 
 import static com.logininsights.model.RejectReason.DUPLICATE_FIELD;
 import static com.logininsights.model.RejectReason.EMPTY;
-import static com.logininsights.model.RejectReason.MISSING_TIMESTAMP;
-import static com.logininsights.model.RejectReason.MISSING_USER_ID;
 import static com.logininsights.model.RejectReason.NOT_JSON;
 import static com.logininsights.model.RejectReason.NOT_OBJECT;
 import static com.logininsights.model.RejectReason.NOT_UTF8;
@@ -17,13 +15,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 import com.logininsights.model.ParseResult;
 import com.logininsights.model.SourcePosition;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Parses one raw {@code user-login} record into a normalised {@link LoginEvent}, or a {@link DeadLetter} that says
@@ -128,55 +126,51 @@ public final class LoginRecordParser implements Serializable {
 
     /** The known fields of one record, as they are read. */
     private static final class LoginFields {
-        private String userId;
-        private String appVersion;
-        private String deviceType;
-        private String ip;
-        private String locale;
-        private String deviceId;
+        private final String[] texts = new String[LoginField.TEXTS.size()];
         private Long eventTimeMillis;
         private int seen;
 
         void read(String name, JsonParser json) throws IOException, Rejection {
-            switch (name) {
-                case "user_id" -> userId = text(name, 1, json);
-                case "app_version" -> appVersion = text(name, 1 << 1, json);
-                case "device_type" -> deviceType = lowerCase(text(name, 1 << 2, json));
-                case "ip" -> ip = text(name, 1 << 3, json);
-                case "locale" -> locale = upperCase(text(name, 1 << 4, json));
-                case "device_id" -> deviceId = text(name, 1 << 5, json);
-                case "timestamp" -> eventTimeMillis = timestamp(json);
-                default -> json.skipChildren();
+            LoginField field = LoginField.byJsonName(name);
+            if (field == null) {
+                json.skipChildren();
+                return;
+            }
+            markSeen(field);
+            if (field.isText()) {
+                texts[field.textIndex()] = text(field, json);
+            } else {
+                eventTimeMillis = timestamp(field, json);
             }
         }
 
-        private void markSeen(String name, int bit) throws Rejection {
+        private void markSeen(LoginField field) throws Rejection {
+            int bit = 1 << field.ordinal();
             if ((seen & bit) != 0) {
-                throw new Rejection(DUPLICATE_FIELD, name, "field '" + name + "' appears more than once");
+                throw new Rejection(
+                        DUPLICATE_FIELD, field.jsonName(), "field '" + field.jsonName() + "' appears more than once");
             }
             seen |= bit;
         }
 
         /**
-         * A trimmed string, or null when the field is null or blank. A lone surrogate, which only a JSON escape such as
-         * {@code \ud800} can smuggle in, becomes U+FFFD, so that every text the job accepts is well-formed Unicode
-         * and reads the same in the output's JSON, in its UTF-8 keys and in state.
+         * The field's normalised text, or null when the field is null or blank. A lone surrogate, which only a JSON
+         * escape such as {@code \ud800} can smuggle in, becomes U+FFFD, so that every text the job accepts is
+         * well-formed Unicode and reads the same in the output's JSON, in its UTF-8 keys and in state.
          */
-        private String text(String name, int bit, JsonParser json) throws IOException, Rejection {
-            markSeen(name, bit);
+        private static String text(LoginField field, JsonParser json) throws IOException, Rejection {
             JsonToken token = json.currentToken();
             if (token == JsonToken.VALUE_NULL) {
                 return null;
             }
             if (token != JsonToken.VALUE_STRING) {
-                throw wrongType(name, "a string", token);
+                throw wrongType(field.jsonName(), "a string", token);
             }
             String trimmed = json.getText().trim();
-            return trimmed.isEmpty() ? null : Text.wellFormed(trimmed);
+            return trimmed.isEmpty() ? null : field.normalise(Text.wellFormed(trimmed));
         }
 
-        private Long timestamp(JsonParser json) throws IOException, Rejection {
-            markSeen("timestamp", 1 << 6);
+        private static Long timestamp(LoginField field, JsonParser json) throws IOException, Rejection {
             JsonToken token = json.currentToken();
             return switch (token) {
                 case VALUE_NULL -> null;
@@ -186,25 +180,28 @@ public final class LoginRecordParser implements Serializable {
                             : EpochTimestamps.fromLong(json.getLongValue());
                 case VALUE_NUMBER_FLOAT -> EpochTimestamps.fromDecimal(json.getDecimalValue());
                 case VALUE_STRING -> EpochTimestamps.fromText(json.getText());
-                default -> throw wrongType("timestamp", "a number or a numeric string", token);
+                default -> throw wrongType(field.jsonName(), "a number or a numeric string", token);
             };
         }
 
         LoginEvent toEvent(SourcePosition source, long latestAcceptedMillis) throws Rejection {
-            if (userId == null) {
-                throw new Rejection(MISSING_USER_ID, "user_id", "field 'user_id' is missing, null or blank");
-            }
-            if (eventTimeMillis == null) {
-                throw new Rejection(MISSING_TIMESTAMP, "timestamp", "field 'timestamp' is missing or null");
+            for (LoginField field : LoginField.REQUIRED) {
+                if (field.isText() ? texts[field.textIndex()] == null : eventTimeMillis == null) {
+                    throw new Rejection(
+                            field.missingReason(),
+                            field.jsonName(),
+                            "field '" + field.jsonName() + "' is "
+                                    + (field.isText() ? "missing, null or blank" : "missing or null"));
+                }
             }
             if (eventTimeMillis > latestAcceptedMillis) {
                 throw new Rejection(
                         TIMESTAMP_IN_FUTURE,
-                        "timestamp",
+                        LoginField.TIMESTAMP.jsonName(),
                         "field 'timestamp' is " + Instant.ofEpochMilli(eventTimeMillis)
                                 + ", later than the wall clock allows");
             }
-            return new LoginEvent(userId, appVersion, deviceType, ip, locale, deviceId, eventTimeMillis, source);
+            return new LoginEvent(texts, eventTimeMillis, source);
         }
 
         private static Rejection wrongType(String name, String expected, JsonToken actual) {
@@ -221,14 +218,6 @@ public final class LoginRecordParser implements Serializable {
                 case START_ARRAY -> "an array";
                 default -> token.toString();
             };
-        }
-
-        private static String lowerCase(String value) {
-            return value == null ? null : value.toLowerCase(Locale.ROOT);
-        }
-
-        private static String upperCase(String value) {
-            return value == null ? null : value.toUpperCase(Locale.ROOT);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.logininsights.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.logininsights.common.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

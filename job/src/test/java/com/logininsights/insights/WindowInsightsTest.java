@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
@@ -15,9 +18,12 @@ import org.junit.jupiter.api.Test;
 class WindowInsightsTest {
     private static final SourcePosition SOURCE = new SourcePosition("user-login", 0, 0, 0);
     private static final DimensionLimits LIMITS = DimensionLimits.perWindow(256);
+    /** The dimensions {@link #login} sets a value of. */
+    private static final Set<Dimension> NAMED_BY_THESE_LOGINS =
+            EnumSet.of(Dimension.DEVICE_TYPE, Dimension.LOCALE, Dimension.APP_VERSION);
 
     private static LoginEvent login(String user, String device, String locale, String version) {
-        return new LoginEvent(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
+        return Logins.event(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
     }
 
     /**
@@ -70,7 +76,14 @@ class WindowInsightsTest {
         Map<String, long[]> rows = new HashMap<>();
         for (DimensionInsight row : WindowInsights.perValue(window, 3)) {
             assertThat(row.revision()).isEqualTo(3);
-            rows.put(row.dimension().fieldName() + "=" + row.value(), new long[] {row.logins(), row.distinctUsers()});
+            if (NAMED_BY_THESE_LOGINS.contains(row.dimension())) {
+                rows.put(row.dimension().fieldName() + "=" + row.value(), new long[] {row.logins(), row.distinctUsers()
+                });
+            } else {
+                // A dimension these logins do not name: every one of them counts as unknown.
+                assertThat(row.value()).isEqualTo(LoginEvent.UNKNOWN);
+                assertThat(new long[] {row.logins(), row.distinctUsers()}).containsExactly(10, 6);
+            }
         }
         assertThat(rows)
                 .containsOnlyKeys(
@@ -229,7 +242,10 @@ class WindowInsightsTest {
         assertThat((double) window.distinctUsers()).isCloseTo(200_000, Percentage.withPercentage(5));
         DataOutputSerializer out = new DataOutputSerializer(1024);
         WindowTallySerializer.INSTANCE.serialize(window, out);
-        assertThat(out.length()).as("bytes of state for 200,000 users").isLessThan(4 * 5000);
+        // A sketch for all users, and one for the single value of each dimension.
+        assertThat(out.length())
+                .as("bytes of state for 200,000 users")
+                .isLessThan((1 + Dimension.values().length) * 5000);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import java.io.InputStream;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -18,7 +19,7 @@ class WindowTallySerializerTest {
     private static final SourcePosition SOURCE = new SourcePosition("user-login", 0, 0, 0);
 
     private static LoginEvent login(String user, String device, String locale, String version) {
-        return new LoginEvent(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
+        return Logins.event(user, version, device, "1.2.3.4", locale, "d", 1_000, SOURCE);
     }
 
     @Test

@@ -3,11 +3,11 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.config.JobConfig;
 import com.logininsights.testing.FailOnceDeserializer;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
-import com.logininsights.testing.KafkaBroker.Record;
 import com.logininsights.testing.LateRecordsDropped;
 import com.logininsights.testing.Outputs;
 import com.logininsights.testing.Sample;

@@ -3,9 +3,9 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
-import com.logininsights.testing.KafkaBroker.Record;
 import com.logininsights.testing.Outputs;
 import java.io.IOException;
 import java.net.ServerSocket;

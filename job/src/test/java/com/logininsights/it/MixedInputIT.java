@@ -3,6 +3,7 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.config.JobConfig;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
@@ -34,9 +35,9 @@ class MixedInputIT {
         JobConfig config = JobRun.config(BROKER, "mixed", "--bounded", "--parallelism", "2");
         JobRun.createTopics(BROKER, config, 2);
         List<Sample> samples = Sample.all();
-        List<KafkaBroker.Record> records = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            records.add(new KafkaBroker.Record(i % 2, samples.get(i).value()));
+            records.add(new Record(i % 2, samples.get(i).value()));
         }
         List<RecordMetadata> written = BROKER.produce(config.inputTopic(), records);
         Map<String, Sample> sampleAt = new HashMap<>();

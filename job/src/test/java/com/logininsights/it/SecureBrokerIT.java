@@ -2,11 +2,11 @@ package com.logininsights.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.testing.FlinkRestApi;
 import com.logininsights.testing.JobRun;
-import com.logininsights.testing.KafkaBroker.Record;
+import com.logininsights.testing.KafkaBroker;
 import com.logininsights.testing.Outputs;
-import com.logininsights.testing.SaslSslKafkaBroker;
 import com.logininsights.testing.VisibleText;
 import java.io.IOException;
 import java.io.Writer;
@@ -40,7 +40,7 @@ class SecureBrokerIT {
     private static final String JAAS_VARIABLE = "LOGIN_INSIGHTS_KAFKA_SASL_JAAS_CONFIG";
 
     @RegisterExtension
-    static final SaslSslKafkaBroker BROKER = new SaslSslKafkaBroker();
+    static final KafkaBroker BROKER = KafkaBroker.saslSsl();
 
     @Test
     void theJobRunsOverSaslSslWithSecretsFromAFileAndTheEnvironmentAndShowsThemNowhere(@TempDir Path folder)

@@ -3,10 +3,10 @@ package com.logininsights.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.config.JobConfig;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
-import com.logininsights.testing.KafkaBroker.Record;
 import com.logininsights.testing.LateRecordsDropped;
 import com.logininsights.testing.Outputs;
 import java.time.Duration;

@@ -2,9 +2,11 @@ package com.logininsights.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
@@ -92,12 +94,7 @@ class EndOffsetWatchIT {
     @Test
     void eachPartitionEndsAfterItsLastRecord() throws Exception {
         BROKER.createTopic("plain", 2);
-        BROKER.produce(
-                "plain",
-                java.util.List.of(
-                        KafkaBroker.Record.of(0, "{}"),
-                        KafkaBroker.Record.of(0, "{}"),
-                        KafkaBroker.Record.of(0, "{}")));
+        BROKER.produce("plain", List.of(Record.of(0, "{}"), Record.of(0, "{}"), Record.of(0, "{}")));
         TopicPartition p0 = new TopicPartition("plain", 0);
         TopicPartition p1 = new TopicPartition("plain", 1);
         try (EndOffsetWatch watch = watch(BROKER.bootstrapServers())) {

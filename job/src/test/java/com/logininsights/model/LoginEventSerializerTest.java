@@ -2,6 +2,7 @@ package com.logininsights.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.testing.Logins;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,7 +20,7 @@ class LoginEventSerializerTest {
 
     @Test
     void everyFieldSurvivesTheRoundTripNullsAndUnicodeIncluded() throws IOException {
-        LoginEvent full = new LoginEvent(
+        LoginEvent full = Logins.event(
                 "424cdd21-063a",
                 "2.3.0",
                 "android",
@@ -28,7 +29,7 @@ class LoginEventSerializerTest {
                 "593-47-5928",
                 1_694_479_551_000L,
                 new SourcePosition("user-login", 3, 1234, 1_694_479_552_250L));
-        LoginEvent sparse = new LoginEvent(
+        LoginEvent sparse = Logins.event(
                 "ユーザー 😀", null, null, null, null, null, -5, new SourcePosition("t", 0, Long.MAX_VALUE, 0));
 
         DataOutputSerializer out = new DataOutputSerializer(64);

@@ -14,6 +14,7 @@ import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.RejectReason;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +30,7 @@ class OutputJsonTest {
 
     @Test
     void enrichedEventWithEveryField() throws IOException {
-        LoginEvent event = new LoginEvent(
+        LoginEvent event = Logins.event(
                 "424cdd21", "2.3.0", "android", "199.172.111.135", "RU", "593-47-5928", EVENT_TIME, SOURCE);
 
         assertThat(read(new EnrichedEventJson().render(event, new JsonWriter())))
@@ -43,7 +44,7 @@ class OutputJsonTest {
 
     @Test
     void enrichedEventNamesItsMissingFields() throws IOException {
-        LoginEvent event = new LoginEvent("u", null, null, "1.2.3.4", null, null, EVENT_TIME + 5, SOURCE);
+        LoginEvent event = Logins.event("u", null, null, "1.2.3.4", null, null, EVENT_TIME + 5, SOURCE);
 
         JsonNode json = read(new EnrichedEventJson().render(event, new JsonWriter()));
 
@@ -111,7 +112,7 @@ class OutputJsonTest {
 
     @Test
     void lateEvent() throws IOException {
-        LoginEvent event = new LoginEvent("u1", null, "ios", null, "DE", null, EVENT_TIME, SOURCE);
+        LoginEvent event = Logins.event("u1", null, "ios", null, "DE", null, EVENT_TIME, SOURCE);
 
         assertThat(read(insight(Insight.of(new LateEvent(event, 1_694_479_500_000L, 1_694_479_560_000L)))))
                 .isEqualTo(read("""

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 import com.logininsights.model.SourcePosition;
 import com.logininsights.testing.Sample;
 import java.nio.charset.StandardCharsets;
@@ -59,16 +60,7 @@ class FlatRecordReaderProperties {
     @Provide
     Arbitrary<String> flatRecords() {
         Arbitrary<String> names = Arbitraries.oneOf(
-                Arbitraries.of(
-                        "user_id",
-                        "app_version",
-                        "device_type",
-                        "ip",
-                        "locale",
-                        "device_id",
-                        "timestamp",
-                        "user_id",
-                        "timestamp"),
+                Arbitraries.of(knownNamesRequiredTwice()),
                 Arbitraries.strings().alpha().ofMaxLength(8),
                 Arbitraries.of("user\\u005fid", "USER_ID", "timestamp ", "été"));
         Arbitrary<String> seconds =
@@ -110,6 +102,16 @@ class FlatRecordReaderProperties {
         return Combinators.combine(members, space, space, Arbitraries.of("", "", ",", "}", " x"))
                 .as((list, lead, trail, junk) ->
                         lead + "{" + String.join("," + trail, withRequired(list)) + "}" + junk);
+    }
+
+    /** Every field's name, the required ones twice so that they come up (and come up twice) often. */
+    private static List<String> knownNamesRequiredTwice() {
+        List<String> names = new ArrayList<>();
+        for (LoginField field : LoginField.values()) {
+            names.add(field.jsonName());
+        }
+        LoginField.REQUIRED.forEach(field -> names.add(field.jsonName()));
+        return names;
     }
 
     /** Most generated records carry both required fields, so that the fast way is taken often. */

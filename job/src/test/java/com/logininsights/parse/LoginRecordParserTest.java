@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 import com.logininsights.model.ParseResult;
 import com.logininsights.model.RejectReason;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import com.logininsights.testing.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -57,7 +59,7 @@ class LoginRecordParserTest {
     void theAssignmentExampleKeepsEveryField() {
         LoginEvent event = accept(Sample.login("424cdd21-063a-43a7-b91b-7ca1a833afae", 1694479551));
         assertThat(event)
-                .isEqualTo(new LoginEvent(
+                .isEqualTo(Logins.event(
                         "424cdd21-063a-43a7-b91b-7ca1a833afae",
                         "2.3.0",
                         "android",
@@ -75,18 +77,18 @@ class LoginRecordParserTest {
                 + " \"app_version\": \" 2.3.0 \", \"ip\": \" 1.2.3.4 \", \"device_id\": \" d \","
                 + " \"timestamp\": \" 1694479551 \"}");
         assertThat(event.userId()).isEqualTo("u-5");
-        assertThat(event.deviceType()).isEqualTo("ios");
-        assertThat(event.locale()).isEqualTo("RU");
-        assertThat(event.appVersion()).isEqualTo("2.3.0");
-        assertThat(event.ip()).isEqualTo("1.2.3.4");
-        assertThat(event.deviceId()).isEqualTo("d");
+        assertThat(event.text(LoginField.DEVICE_TYPE)).isEqualTo("ios");
+        assertThat(event.text(LoginField.LOCALE)).isEqualTo("RU");
+        assertThat(event.text(LoginField.APP_VERSION)).isEqualTo("2.3.0");
+        assertThat(event.text(LoginField.IP)).isEqualTo("1.2.3.4");
+        assertThat(event.text(LoginField.DEVICE_ID)).isEqualTo("d");
         assertThat(event.eventTimeMillis()).isEqualTo(1694479551_000L);
     }
 
     @Test
     void iOSFromUpstreamBecomesIos() {
         assertThat(accept("{\"user_id\": \"u\", \"device_type\": \"iOS\", \"timestamp\": 1694479551}")
-                        .deviceType())
+                        .text(LoginField.DEVICE_TYPE))
                 .isEqualTo("ios");
     }
 
@@ -94,8 +96,8 @@ class LoginRecordParserTest {
     void absentNullAndBlankOptionalFieldsAreNullAndListedAsMissing() {
         LoginEvent event = accept("{\"user_id\": \"u\", \"device_type\": \"\", \"locale\": null,"
                 + " \"ip\": \"   \", \"timestamp\": 1694479551}");
-        assertThat(event.deviceType()).isNull();
-        assertThat(event.locale()).isNull();
+        assertThat(event.text(LoginField.DEVICE_TYPE)).isNull();
+        assertThat(event.text(LoginField.LOCALE)).isNull();
         assertThat(event.missingFields()).containsExactly("app_version", "device_type", "ip", "locale", "device_id");
     }
 
@@ -167,7 +169,7 @@ class LoginRecordParserTest {
     void aLoneSurrogateEscapeBecomesAReplacementCharacter() {
         LoginEvent event = accept("{\"user_id\": \"u\\ud800\", \"locale\": \"\\udfffx\", \"timestamp\": 1694479551}");
         assertThat(event.userId()).isEqualTo("u\uFFFD");
-        assertThat(event.locale()).isEqualTo("\uFFFDX");
+        assertThat(event.text(LoginField.LOCALE)).isEqualTo("\uFFFDX");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package com.logininsights.properties;
 
+import com.logininsights.model.LoginField;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -51,14 +55,9 @@ final class Inputs {
         Arbitrary<String> array = inner.list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
         Arbitrary<String> member = Combinators.combine(
                         Arbitraries.oneOf(
-                                Arbitraries.of(
-                                        "user_id",
-                                        "timestamp",
-                                        "device_type",
-                                        "locale",
-                                        "app_version",
-                                        "ip",
-                                        "device_id"),
+                                Arbitraries.of(Arrays.stream(LoginField.values())
+                                        .map(LoginField::jsonName)
+                                        .toList()),
                                 shortText()),
                         inner)
                 .as((name, value) -> quoted(name) + ":" + value);
@@ -82,31 +81,40 @@ final class Inputs {
         return json.append('"').toString();
     }
 
-    /** The fields of a login record, any of them absent (null), each with hostile text. */
-    record Fields(String userId, String appVersion, String deviceType, String ip, String locale, String deviceId) {
-        List<String> all() {
-            return java.util.Arrays.asList(userId, appVersion, deviceType, ip, locale, deviceId);
+    /** The text fields of a login record ({@link LoginField}), the optional ones absent (null) at times, each with hostile text. */
+    record Fields(Map<LoginField, String> values) {
+        String value(LoginField field) {
+            return values.get(field);
         }
 
         String json(String timestamp) {
             StringBuilder json = new StringBuilder("{");
-            String[] names = {"user_id", "app_version", "device_type", "ip", "locale", "device_id"};
-            List<String> values = all();
-            for (int i = 0; i < names.length; i++) {
-                if (values.get(i) != null) {
-                    json.append(quoted(names[i]))
+            values.forEach((field, value) -> {
+                if (value != null) {
+                    json.append(quoted(field.jsonName()))
                             .append(':')
-                            .append(quoted(values.get(i)))
+                            .append(quoted(value))
                             .append(',');
                 }
-            }
-            return json.append("\"timestamp\":").append(timestamp).append('}').toString();
+            });
+            return json.append(quoted(LoginField.TIMESTAMP.jsonName()))
+                    .append(':')
+                    .append(timestamp)
+                    .append('}')
+                    .toString();
         }
     }
 
     static Arbitrary<Fields> anyFields() {
-        Arbitrary<String> optional = anyText().injectNull(0.2);
-        return Combinators.combine(anyText(), optional, optional, optional, optional, optional)
-                .as(Fields::new);
+        List<Arbitrary<String>> values = LoginField.TEXTS.stream()
+                .map(field -> field.isRequired() ? anyText() : anyText().injectNull(0.2))
+                .toList();
+        return Combinators.combine(values).as(texts -> {
+            Map<LoginField, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i < texts.size(); i++) {
+                fields.put(LoginField.TEXTS.get(i), texts.get(i));
+            }
+            return new Fields(fields);
+        });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
+import com.logininsights.model.LoginField;
 import com.logininsights.model.ParseResult;
 import com.logininsights.model.RejectReason;
 import com.logininsights.model.SourcePosition;
@@ -51,17 +52,15 @@ class ParserProperties {
 
         if (record.length > MAX_RECORD_BYTES) {
             assertThat(result.deadLetter().reason()).isEqualTo(RejectReason.TOO_LARGE);
-        } else if (normalised(fields.userId()) == null) {
+        } else if (normalised(fields.value(LoginField.USER_ID)) == null) {
             assertThat(result.deadLetter().reason()).isEqualTo(RejectReason.MISSING_USER_ID);
         } else {
             LoginEvent event = result.event();
             assertThat(event).as("accepted").isNotNull();
-            assertThat(event.userId()).isEqualTo(normalised(fields.userId()));
-            assertThat(event.appVersion()).isEqualTo(normalised(fields.appVersion()));
-            assertThat(event.deviceType()).isEqualTo(lower(normalised(fields.deviceType())));
-            assertThat(event.ip()).isEqualTo(normalised(fields.ip()));
-            assertThat(event.locale()).isEqualTo(upper(normalised(fields.locale())));
-            assertThat(event.deviceId()).isEqualTo(normalised(fields.deviceId()));
+            assertThat(event.userId()).isEqualTo(normalised(fields.value(LoginField.USER_ID)));
+            for (LoginField field : LoginField.TEXTS) {
+                assertThat(event.text(field)).as(field.jsonName()).isEqualTo(expected(field, fields.value(field)));
+            }
             assertThat(event.eventTimeMillis()).isEqualTo(Inputs.EVENT_SECONDS * 1000);
         }
     }
@@ -115,6 +114,16 @@ class ParserProperties {
             assertThat(letter.message()).isNotBlank();
         }
         return result;
+    }
+
+    /** What the job makes of a field's text: trimmed, blank as absent, and in the case the field asks for. */
+    private static String expected(LoginField field, String sent) {
+        String text = normalised(sent);
+        return switch (field.value()) {
+            case LOWER_CASE_TEXT -> lower(text);
+            case UPPER_CASE_TEXT -> upper(text);
+            case TEXT, EPOCH_SECONDS -> text;
+        };
     }
 
     /** What the parser makes of a text field: trimmed, blank as absent, a lone surrogate as U+FFFD. */

@@ -14,6 +14,7 @@ import com.logininsights.insights.WindowTallySerializer;
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.LoginEventSerializer;
+import com.logininsights.model.LoginField;
 import com.logininsights.model.ParseResult;
 import com.logininsights.model.SourcePosition;
 import com.logininsights.output.DeadLetterJson;
@@ -80,11 +81,9 @@ class SurvivalProperties {
         assertThat(Utf8.isValid(json)).isTrue();
         JsonNode read = JACKSON.readTree(json);
         assertThat(text(read, "user_id")).isEqualTo(event.userId());
-        assertThat(text(read, "app_version")).isEqualTo(event.appVersion());
-        assertThat(text(read, "device_type")).isEqualTo(event.deviceType());
-        assertThat(text(read, "ip")).isEqualTo(event.ip());
-        assertThat(text(read, "locale")).isEqualTo(event.locale());
-        assertThat(text(read, "device_id")).isEqualTo(event.deviceId());
+        for (LoginField field : LoginField.TEXTS) {
+            assertThat(text(read, field.jsonName())).as(field.jsonName()).isEqualTo(event.text(field));
+        }
         byte[] key = OutputKeys.enriched(event).getBytes(StandardCharsets.UTF_8);
         assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo(event.userId());
 

@@ -7,6 +7,7 @@ import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
 import com.logininsights.model.RejectReason;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -17,7 +18,7 @@ class SplitValidFromRejectedTest {
 
     @Test
     void acceptedEventsGoOnAndRejectedRecordsGoToTheSideOutputWithWatermarksPassingThrough() throws Exception {
-        LoginEvent event = new LoginEvent("u", "2.3.0", "ios", "1.2.3.4", "TX", "d", 10_000, SOURCE);
+        LoginEvent event = Logins.event("u", "2.3.0", "ios", "1.2.3.4", "TX", "d", 10_000, SOURCE);
         DeadLetter letter = new DeadLetter(RejectReason.NOT_JSON, "bad", null, new byte[] {'x'}, 1, null, SOURCE, 1);
 
         try (OneInputStreamOperatorTestHarness<ParseResult, LoginEvent> harness =

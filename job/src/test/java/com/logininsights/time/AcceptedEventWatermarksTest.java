@@ -3,10 +3,10 @@ package com.logininsights.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.model.DeadLetter;
-import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
 import com.logininsights.model.RejectReason;
 import com.logininsights.model.SourcePosition;
+import com.logininsights.testing.Logins;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class AcceptedEventWatermarksTest {
     private final AcceptedEventWatermarks generator = new AcceptedEventWatermarks(Duration.ofSeconds(5));
 
     private static ParseResult event(long millis) {
-        return ParseResult.accepted(new LoginEvent("u", null, null, null, null, null, millis, SOURCE));
+        return ParseResult.accepted(Logins.event("u", null, null, null, null, null, millis, SOURCE));
     }
 
     private static ParseResult rejected() {

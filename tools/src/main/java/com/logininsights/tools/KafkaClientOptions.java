@@ -1,5 +1,6 @@
 package com.logininsights.tools;
 
+import com.logininsights.common.kafka.CommittedReader;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.DurationConverter;
 import com.logininsights.tools.cli.UsageException;
@@ -93,7 +94,7 @@ public final class KafkaClientOptions {
     public KafkaConsumer<byte[], byte[]> consumer() throws UsageException {
         Map<String, String> settings = properties();
         try {
-            return CommittedConsumer.create(bootstrapServers, settings);
+            return CommittedReader.consumer(bootstrapServers, settings);
         } catch (KafkaException e) {
             throw new UsageException("--kafka-property: the Kafka consumer rejects its settings: " + e.getMessage());
         }

@@ -12,6 +12,21 @@ public final class StartedPrograms {
 
     private StartedPrograms() {}
 
+    /** A program that closes as {@code program} does, named {@code name}. */
+    public static Named named(String name, AutoCloseable program) {
+        return new Named() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void close() throws Exception {
+                program.close();
+            }
+        };
+    }
+
     /** @param started newest first, as each tool adds them; a {@link Named} one is named in the output */
     public static void stopAll(List<AutoCloseable> started, PrintStream out) {
         if (started.isEmpty()) {

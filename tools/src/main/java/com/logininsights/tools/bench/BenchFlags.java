@@ -1,5 +1,8 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.bench.contenders.Contender;
+import com.logininsights.tools.bench.contenders.JobVariant;
+import com.logininsights.tools.bench.measure.BenchConfig;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.HelpOption;
@@ -152,7 +155,7 @@ public final class BenchFlags implements Callable<Integer> {
                     + " the comparison stays one between programs (default: none)")
     List<Map.Entry<String, String>> jobKafkaProperties = new ArrayList<>();
 
-    static BenchConfig parse(String... args) throws UsageException {
+    public static BenchConfig parse(String... args) throws UsageException {
         return Cli.parse(new BenchFlags(), args).config();
     }
 

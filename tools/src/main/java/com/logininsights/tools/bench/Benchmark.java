@@ -1,11 +1,23 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.KafkaLogs;
-import com.logininsights.tools.Ports;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
+import com.logininsights.tools.bench.contenders.Contender;
+import com.logininsights.tools.bench.contenders.JobVariant;
+import com.logininsights.tools.bench.measure.BenchAdmin;
+import com.logininsights.tools.bench.measure.BenchConfig;
+import com.logininsights.tools.bench.measure.LatencyRun;
+import com.logininsights.tools.bench.measure.LatencyScenario;
+import com.logininsights.tools.bench.measure.Preloader;
+import com.logininsights.tools.bench.measure.Progress;
+import com.logininsights.tools.bench.measure.RunMeasurement;
+import com.logininsights.tools.bench.measure.ThroughputRun;
+import com.logininsights.tools.bench.report.ContenderSummary;
+import com.logininsights.tools.bench.report.Report;
+import com.logininsights.tools.bench.report.ResultsTable;
 import com.logininsights.tools.cli.Cli;
+import com.logininsights.tools.machine.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,7 +40,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Benchmark {
     static final String INPUT_TOPIC = "bench-input";
-    static final Path SQL_PEER_JAR = Path.of("bench-sql/target/login-insights-bench-sql.jar");
 
     private final BenchConfig config;
     private final Path repository;
@@ -102,7 +113,7 @@ public final class Benchmark {
         Files.createDirectories(logDir);
         JobVariant jobA = config.jobA().resolved(repository.resolve(JobVariant.DEFAULT_JAR));
         Optional<JobVariant> jobB = config.jobB().map(b -> b.resolved(jobA.requireJar()));
-        Path sqlPeerJar = repository.resolve(SQL_PEER_JAR);
+        Path sqlPeerJar = repository.resolve(Contender.SQL_PEER_JAR);
         requireBuilt(jobA.requireJar());
         if (config.contenders().contains(Contender.FLINK_SQL)) {
             requireBuilt(sqlPeerJar);
@@ -118,10 +129,8 @@ public final class Benchmark {
         out.println("machine: " + machine.describe() + "; load average " + machine.loadAverage());
         Path brokerDir = Files.createTempDirectory("login-insights-bench-");
         try {
-            int port = Ports.freePair();
             String classpath = System.getProperty("java.class.path");
-            try (LocalKafkaBroker broker =
-                    new LocalKafkaBroker(new BrokerSettings(brokerDir, port, port + 1, classpath))) {
+            try (LocalKafkaBroker broker = LocalKafkaBroker.builder(brokerDir).build()) {
                 progress.update("starting a Kafka broker");
                 broker.start();
                 progress.done("broker " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
@@ -205,7 +214,7 @@ public final class Benchmark {
                         Locale.ROOT,
                         "latency, %s, checkpoints every %s: visible p50 %,d ms, " + "p99 %,d ms",
                         scenario.title(),
-                        com.logininsights.tools.cli.Durations.format(scenario.checkpointInterval()),
+                        com.logininsights.common.Durations.format(scenario.checkpointInterval()),
                         outcome.result().appendToVisible().p50(),
                         outcome.result().appendToVisible().p99()));
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.logininsights.tools.cli;
 
+import com.logininsights.common.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

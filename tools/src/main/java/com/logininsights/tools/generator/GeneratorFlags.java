@@ -1,5 +1,6 @@
 package com.logininsights.tools.generator;
 
+import com.logininsights.common.Topics;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.DurationConverter;
@@ -48,7 +49,7 @@ public final class GeneratorFlags implements Callable<Integer> {
     @Option(
             names = "--topic",
             paramLabel = "NAME",
-            defaultValue = "user-login",
+            defaultValue = Topics.INPUT,
             converter = Converters.TopicName.class,
             description = "topic to write to (default: ${DEFAULT-VALUE})")
     String topic;

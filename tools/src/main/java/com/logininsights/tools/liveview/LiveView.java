@@ -2,10 +2,10 @@ package com.logininsights.tools.liveview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.logininsights.tools.CommittedConsumer;
-import com.logininsights.tools.Topics;
+import com.logininsights.common.Durations;
+import com.logininsights.common.Topics;
+import com.logininsights.common.kafka.CommittedReader;
 import com.logininsights.tools.cli.Cli;
-import com.logininsights.tools.cli.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -99,12 +99,12 @@ public final class LiveView implements AutoCloseable {
             PrintStream out,
             Duration timeout)
             throws IOException {
-        KafkaConsumer<byte[], byte[]> consumer = CommittedConsumer.create(bootstrapServers, kafkaProperties);
+        KafkaConsumer<byte[], byte[]> consumer = CommittedReader.consumer(bootstrapServers, kafkaProperties);
         try {
-            List<TopicPartition> inputSide = CommittedConsumer.partitionsOf(
+            List<TopicPartition> inputSide = CommittedReader.partitionsOf(
                     consumer, bootstrapServers, List.of(topics.processed(), topics.deadLetters()), timeout);
             List<TopicPartition> all = new ArrayList<>(inputSide);
-            all.addAll(CommittedConsumer.partitionsOf(consumer, bootstrapServers, List.of(topics.insights()), timeout));
+            all.addAll(CommittedReader.partitionsOf(consumer, bootstrapServers, List.of(topics.insights()), timeout));
             consumer.assign(all);
             consumer.seekToEnd(all);
             Map<TopicPartition, Long> starts = new HashMap<>();
@@ -115,7 +115,7 @@ public final class LiveView implements AutoCloseable {
             starts.keySet().retainAll(inputSide);
             Instant startedAt = Instant.now();
             Optional<Instant> countedAfter;
-            try (KafkaConsumer<byte[], byte[]> reader = CommittedConsumer.create(bootstrapServers, kafkaProperties)) {
+            try (KafkaConsumer<byte[], byte[]> reader = CommittedReader.consumer(bootstrapServers, kafkaProperties)) {
                 countedAfter = InputBeforeStart.newestArrival(reader, starts, startedAt, timeout);
             }
             return new LiveView(consumer, topics, inputSide, countedAfter, out);

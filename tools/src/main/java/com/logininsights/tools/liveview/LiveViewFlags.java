@@ -1,8 +1,8 @@
 package com.logininsights.tools.liveview;
 
+import com.logininsights.common.Topics;
 import com.logininsights.tools.KafkaClientOptions;
 import com.logininsights.tools.KafkaLogs;
-import com.logininsights.tools.Topics;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.DurationConverter;
@@ -42,7 +42,7 @@ public final class LiveViewFlags implements Callable<Integer> {
     @Option(
             names = "--processed-topic",
             paramLabel = "NAME",
-            defaultValue = "user-login-processed",
+            defaultValue = Topics.PROCESSED,
             converter = Converters.TopicName.class,
             description = "the job's enriched events (default: ${DEFAULT-VALUE})")
     String processedTopic;
@@ -50,7 +50,7 @@ public final class LiveViewFlags implements Callable<Integer> {
     @Option(
             names = "--dead-letter-topic",
             paramLabel = "NAME",
-            defaultValue = "user-login-dlq",
+            defaultValue = Topics.DEAD_LETTERS,
             converter = Converters.TopicName.class,
             description = "the job's dead letters (default: ${DEFAULT-VALUE})")
     String deadLetterTopic;
@@ -58,7 +58,7 @@ public final class LiveViewFlags implements Callable<Integer> {
     @Option(
             names = "--insights-topic",
             paramLabel = "NAME",
-            defaultValue = "user-login-insights",
+            defaultValue = Topics.INSIGHTS,
             converter = Converters.TopicName.class,
             description = "the job's window insights (default: ${DEFAULT-VALUE})")
     String insightsTopic;

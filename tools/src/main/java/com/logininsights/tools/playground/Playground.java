@@ -1,16 +1,15 @@
 package com.logininsights.tools.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.common.Durations;
+import com.logininsights.common.Ports;
+import com.logininsights.common.Topics;
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.KafkaLogs;
-import com.logininsights.tools.Ports;
 import com.logininsights.tools.StartedPrograms;
-import com.logininsights.tools.Topics;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
 import com.logininsights.tools.cli.Cli;
-import com.logininsights.tools.cli.Durations;
 import com.logininsights.tools.liveview.LiveView;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +38,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * its programs dies.
  */
 public final class Playground {
+    private static final String PORT_ADVICE =
+            "stop what uses it, or point the playground at a running broker with --bootstrap-servers";
     private final PlaygroundConfig config;
     private final Path repository;
     private final PrintStream out;
@@ -79,7 +80,7 @@ public final class Playground {
         int exitCode = 0;
         try {
             prepareDataDir();
-            Ports.requireFree(config.webUiPort(), "the Flink web UI");
+            Ports.requireFree(config.webUiPort(), "the Flink web UI", PORT_ADVICE);
             out.println("login-insights playground");
             String bootstrap = startOrFindBroker(started, pids);
             createTopics(bootstrap);
@@ -166,13 +167,12 @@ public final class Playground {
             out.println("  Kafka broker  " + config.existingBroker().get() + " (yours)");
             return config.existingBroker().get();
         }
-        BrokerSettings settings = new BrokerSettings(
-                config.dataDir().resolve("kafka"),
-                config.brokerPort(),
-                config.brokerPort() + 1,
-                System.getProperty("java.class.path"));
-        LocalKafkaBroker broker = new LocalKafkaBroker(settings);
-        started.add(broker);
+        Ports.requireFree(config.brokerPort(), "Kafka", PORT_ADVICE);
+        Ports.requireFree(config.brokerPort() + 1, "the Kafka controller", PORT_ADVICE);
+        LocalKafkaBroker broker = LocalKafkaBroker.builder(config.dataDir().resolve("kafka"))
+                .port(config.brokerPort())
+                .build();
+        started.add(StartedPrograms.named(broker.name(), broker));
         broker.start();
         pids.add(broker.pid());
         out.printf(
@@ -180,7 +180,7 @@ public final class Playground {
                 "  Kafka broker  %s (pid %d); data and log in %s%n",
                 broker.bootstrapServers(),
                 broker.pid(),
-                settings.dataDir());
+                broker.dataDir());
         return broker.bootstrapServers();
     }
 

@@ -1,7 +1,7 @@
 package com.logininsights.tools.replay;
 
-import com.logininsights.tools.CommittedConsumer;
-import com.logininsights.tools.cli.Durations;
+import com.logininsights.common.Durations;
+import com.logininsights.common.kafka.CommittedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -52,7 +52,7 @@ final class DeadLetterTopic {
     /** Reads every dead letter up to the end at start; returns how many records were read. */
     long readAll(Reader reader) throws IOException {
         List<TopicPartition> partitions =
-                CommittedConsumer.partitionsOf(consumer, bootstrapServers, List.of(topic), timeout);
+                CommittedReader.partitionsOf(consumer, bootstrapServers, List.of(topic), timeout);
         Map<TopicPartition, Long> ends;
         Map<TopicPartition, Long> beginnings;
         try {

@@ -1,6 +1,7 @@
 package com.logininsights.tools.replay;
 
-import com.logininsights.tools.CommittedConsumer;
+import com.logininsights.common.Topics;
+import com.logininsights.common.kafka.CommittedReader;
 import com.logininsights.tools.KafkaClientOptions;
 import com.logininsights.tools.KafkaLogs;
 import com.logininsights.tools.cli.Cli;
@@ -52,7 +53,7 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(
             names = "--input-topic",
             paramLabel = "NAME",
-            defaultValue = "user-login",
+            defaultValue = Topics.INPUT,
             converter = Converters.TopicName.class,
             description = "the topic to produce to: the job's input (default: ${DEFAULT-VALUE})")
     String inputTopic;
@@ -94,7 +95,7 @@ final class ProduceCommand implements Callable<Integer> {
         ReplaySummary summary = new ReplaySummary(readFrom, filter);
         InputTopic.Delivery delivery = null;
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer()) {
-            CommittedConsumer.partitionsOf(
+            CommittedReader.partitionsOf(
                     consumer, kafka.bootstrapServers(), List.of(inputTopic), kafka.connectTimeout());
             if (dryRun) {
                 replay(fileLetters, consumer, summary, letter -> screen.println(wouldSend(letter)), screen);

@@ -1,5 +1,6 @@
 package com.logininsights.tools.replay;
 
+import com.logininsights.common.Topics;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.UsageException;
 import java.time.Instant;
@@ -13,7 +14,7 @@ final class SelectionOptions {
     @Option(
             names = "--dead-letter-topic",
             paramLabel = "NAME",
-            defaultValue = "user-login-dlq",
+            defaultValue = Topics.DEAD_LETTERS,
             converter = Converters.TopicName.class,
             description = "the job's dead-letter topic (default: ${DEFAULT-VALUE})")
     String deadLetterTopic;

@@ -1,6 +1,6 @@
 package com.logininsights.tools.replay;
 
-import com.logininsights.tools.cli.Durations;
+import com.logininsights.common.Durations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

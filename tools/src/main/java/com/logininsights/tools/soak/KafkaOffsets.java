@@ -1,6 +1,6 @@
 package com.logininsights.tools.soak;
 
-import com.logininsights.tools.Topics;
+import com.logininsights.common.Topics;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.logininsights.tools.soak;
 
+import com.logininsights.tools.machine.ProcStats;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class Sampler {
         } catch (IOException e) {
             problems.add("restarts: " + e.getMessage());
         }
-        ProcessMemory.residentMb(jobPid).ifPresent(mb -> values.put(Series.RSS, mb));
+        ProcStats.residentMb(jobPid).ifPresent(mb -> values.put(Series.RSS, mb));
         return new Sample(elapsed, values);
     }
 

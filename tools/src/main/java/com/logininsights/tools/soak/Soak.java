@@ -1,14 +1,13 @@
 package com.logininsights.tools.soak;
 
+import com.logininsights.common.Durations;
+import com.logininsights.common.Ports;
+import com.logininsights.common.Topics;
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
-import com.logininsights.tools.Ports;
 import com.logininsights.tools.StartedPrograms;
-import com.logininsights.tools.Topics;
-import com.logininsights.tools.bench.Machine;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
-import com.logininsights.tools.cli.Durations;
+import com.logininsights.tools.machine.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -208,11 +207,10 @@ public final class Soak {
     private Finish startAndSample(
             Path folder, Path jobJar, List<AutoCloseable> running, List<Long> pids, List<Sample> samples)
             throws IOException, InterruptedException {
-        int port = Ports.freePair();
         String classpath = System.getProperty("java.class.path");
         LocalKafkaBroker broker =
-                new LocalKafkaBroker(new BrokerSettings(folder.resolve("kafka"), port, port + 1, classpath));
-        running.add(broker);
+                LocalKafkaBroker.builder(folder.resolve("kafka")).build();
+        running.add(StartedPrograms.named(broker.name(), broker));
         broker.start();
         pids.add(broker.pid());
         out.printf(Locale.ROOT, "  Kafka broker  %s (pid %d)%n", broker.bootstrapServers(), broker.pid());

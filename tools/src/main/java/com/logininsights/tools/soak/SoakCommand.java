@@ -1,9 +1,9 @@
 package com.logininsights.tools.soak;
 
+import com.logininsights.common.Durations;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.DurationConverter;
-import com.logininsights.tools.cli.Durations;
 import com.logininsights.tools.cli.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;

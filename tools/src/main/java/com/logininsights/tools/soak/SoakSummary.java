@@ -1,6 +1,6 @@
 package com.logininsights.tools.soak;
 
-import com.logininsights.tools.cli.Durations;
+import com.logininsights.common.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

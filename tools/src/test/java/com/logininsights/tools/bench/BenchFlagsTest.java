@@ -3,6 +3,10 @@ package com.logininsights.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.logininsights.tools.bench.contenders.Contender;
+import com.logininsights.tools.bench.contenders.JobVariant;
+import com.logininsights.tools.bench.measure.BenchConfig;
+import com.logininsights.tools.bench.measure.LatencyScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,10 @@ package com.logininsights.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.tools.Checkout;
+import com.logininsights.tools.bench.contenders.Contender;
+import com.logininsights.tools.bench.measure.BenchConfig;
+import com.logininsights.tools.bench.measure.RunMeasurement;
+import com.logininsights.tools.bench.report.ContenderSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

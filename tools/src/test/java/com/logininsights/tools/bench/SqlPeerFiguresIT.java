@@ -2,10 +2,16 @@ package com.logininsights.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
-import com.logininsights.tools.Ports;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
+import com.logininsights.tools.bench.contenders.Contender;
+import com.logininsights.tools.bench.contenders.JobVariant;
+import com.logininsights.tools.bench.measure.BenchAdmin;
+import com.logininsights.tools.bench.measure.Preloader;
+import com.logininsights.tools.bench.measure.Progress;
+import com.logininsights.tools.bench.measure.RunMeasurement;
+import com.logininsights.tools.bench.measure.ThroughputRun;
+import com.logininsights.tools.bench.measure.WindowFigures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +35,9 @@ class SqlPeerFiguresIT {
     void onValidRecordsTheSqlPeerCountsWhatLoginInsightsCountsWindowByWindow(@TempDir Path dir) throws Exception {
         Path repository = Checkout.root();
         Progress progress = new Progress(System.out, false);
-        int port = Ports.freePair();
         String classpath = System.getProperty("java.class.path");
         try (LocalKafkaBroker broker =
-                        new LocalKafkaBroker(new BrokerSettings(dir.resolve("broker"), port, port + 1, classpath));
+                        LocalKafkaBroker.builder(dir.resolve("broker")).build();
                 BenchAdmin admin = new BenchAdmin(broker.bootstrapServers())) {
             broker.start();
             progress.done("broker up");
@@ -45,7 +50,7 @@ class SqlPeerFiguresIT {
                     classpath,
                     JobVariant.a(Optional.of(repository.resolve(JobVariant.DEFAULT_JAR)), List.of()),
                     Optional.empty(),
-                    repository.resolve(Benchmark.SQL_PEER_JAR),
+                    repository.resolve(Contender.SQL_PEER_JAR),
                     Map.of(),
                     Optional.empty());
             ThroughputRun runs = new ThroughputRun(launch, admin, Benchmark.INPUT_TOPIC, loaded, 4, dir, progress);

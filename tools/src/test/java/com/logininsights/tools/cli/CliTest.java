@@ -3,6 +3,7 @@ package com.logininsights.tools.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.logininsights.common.Durations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,10 +67,12 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500ms, PT0.5S", "10s, PT10S", "1m, PT1M", "2h, PT2H", "0, PT0S"})
+    @CsvSource({"500ms, PT0.5S", "10s, PT10S", "1m, PT1M", "2h, PT2H", "0s, PT0S"})
     void durationsAreWrittenTheWayPeopleTypeThem(String text, Duration expected) throws Exception {
         assertThat(Cli.parse(new Example(), "--every", text).every).isEqualTo(expected);
         assertThat(Durations.format(expected)).isEqualTo(text);
+        // A bare 0 reads too; it is written back as 0s, as the job writes it (one rule, in common's Durations).
+        assertThat(Cli.parse(new Example(), "--every", "0").every).isZero();
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.logininsights.tools.liveview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.Topics;
 import com.logininsights.tools.JavaMain;
-import com.logininsights.tools.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

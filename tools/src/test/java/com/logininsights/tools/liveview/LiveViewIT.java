@@ -3,10 +3,8 @@ package com.logininsights.tools.liveview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.logininsights.tools.Ports;
-import com.logininsights.tools.Topics;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
+import com.logininsights.common.Topics;
+import com.logininsights.common.broker.LocalKafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,9 +49,7 @@ class LiveViewIT {
 
     @BeforeAll
     static void startBrokerAndCreateTopics() throws Exception {
-        int port = Ports.freePair();
-        broker = new LocalKafkaBroker(
-                new BrokerSettings(dataDir.resolve("kafka"), port, port + 1, System.getProperty("java.class.path")));
+        broker = LocalKafkaBroker.builder(dataDir.resolve("kafka")).build();
         broker.start();
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

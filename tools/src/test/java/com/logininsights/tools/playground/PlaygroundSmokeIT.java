@@ -3,8 +3,8 @@ package com.logininsights.tools.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.logininsights.common.Ports;
 import com.logininsights.tools.Checkout;
-import com.logininsights.tools.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

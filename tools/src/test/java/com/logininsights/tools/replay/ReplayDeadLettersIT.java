@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.logininsights.common.Ports;
+import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
-import com.logininsights.tools.Ports;
-import com.logininsights.tools.broker.BrokerSettings;
-import com.logininsights.tools.broker.LocalKafkaBroker;
 import com.logininsights.tools.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,9 +66,7 @@ class ReplayDeadLettersIT {
 
     @BeforeAll
     static void startBrokerTopicsAndJob() throws Exception {
-        int port = Ports.freePair();
-        broker = new LocalKafkaBroker(
-                new BrokerSettings(dir.resolve("kafka"), port, port + 1, System.getProperty("java.class.path")));
+        broker = LocalKafkaBroker.builder(dir.resolve("kafka")).build();
         broker.start();
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrapServers()))) {
