@@ -46,7 +46,8 @@ class PlaygroundSmokeIT {
                 "200",
                 0.1,
                 Ports.free(),
-                Optional.of(Duration.ofSeconds(75)));
+                Optional.of(Duration.ofSeconds(75)),
+                false);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
         Playground.Result result =
