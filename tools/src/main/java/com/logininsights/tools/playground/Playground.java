@@ -88,13 +88,17 @@ public final class Playground {
             createTopics(bootstrap);
             List<ChildProcess> programs = new ArrayList<>();
             if (config.withoutJob()) {
+                List<String> flags = jobFlags(bootstrap);
                 out.printf(
                         Locale.ROOT,
-                        "  job           not started (--without-job): run %s from your IDE (\"login-insights"
-                                + " (MiniCluster)\" in .run/ or .vscode/launch.json) with these program arguments:%n"
-                                + "                %s%n",
+                        "  job           not started (--without-job): run %s from your IDE with these program"
+                                + " arguments%s:%n                %s%n",
                         JOB_MAIN_CLASS,
-                        String.join(" ", jobFlags(bootstrap)));
+                        runConfigurationsHold(flags)
+                                ? " (the run configuration \"login-insights (MiniCluster)\" in .run/ and"
+                                        + " .vscode/launch.json has them)"
+                                : ", in place of those in .run/ or .vscode/launch.json",
+                        String.join(" ", flags));
             } else {
                 ChildProcess job = ChildProcess.start(
                         "job", jobCommand(bootstrap), config.dataDir().resolve("job.log"));
@@ -279,6 +283,16 @@ public final class Playground {
                 JOB_MAIN_CLASS));
         command.addAll(jobFlags(bootstrap));
         return command;
+    }
+
+    /** Whether the IDE run configurations committed in this checkout run the job with exactly these flags. */
+    private boolean runConfigurationsHold(List<String> flags) {
+        try {
+            return IdeRunConfiguration.committed(repository).stream()
+                    .allMatch(configuration -> configuration.programArguments().equals(flags));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
