@@ -61,7 +61,8 @@ FROM jars-from-${JARS_FROM} AS jars
 # -- The job image ---------------------------------------------------------------------------------------------------
 FROM flink:2.2.1-java17 AS job
 COPY --from=jars /src/job/target/login-insights.jar /opt/login-insights/login-insights.jar
-COPY scripts/submit-job.sh scripts/stop-with-savepoint.sh scripts/resume-from-savepoint.sh /opt/login-insights/bin/
+COPY scripts/deploy-job.sh scripts/submit-job.sh scripts/stop-with-savepoint.sh scripts/resume-from-savepoint.sh \
+     /opt/login-insights/bin/
 # The image's own entrypoint and commands (jobmanager, taskmanager) are kept.
 
 # -- Our data generator ----------------------------------------------------------------------------------------------

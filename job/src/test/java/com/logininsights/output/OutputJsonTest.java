@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The output schemas the README documents, field by field. */
+/** The output schemas the README and docs/data-contract.md document, field by field. */
 class OutputJsonTest {
     private static final ObjectMapper JACKSON = new ObjectMapper();
     private static final SourcePosition SOURCE = new SourcePosition("user-login", 3, 1234, 1_694_479_552_250L);

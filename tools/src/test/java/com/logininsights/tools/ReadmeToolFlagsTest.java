@@ -20,39 +20,40 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The README's flag tables for the tools are documentation people copy from: each lists exactly the flags its
- * command knows, and where a flag has a default value, the same one.
+ * The tools' flag tables (in docs/, which the README links) are documentation people copy from: each lists exactly
+ * the flags its command knows, and where a flag has a default value, the same one.
  */
 class ReadmeToolFlagsTest {
 
     @Test
     void theGeneratorsTableMatchesItsFlags() throws Exception {
-        assertThat(tables("## The data generator"))
+        assertThat(tables("docs/tools.md", "## The data generator"))
                 .anySatisfy(table -> assertDocuments(table, new CommandLine(new GeneratorFlags()).getCommandSpec()));
     }
 
     @Test
     void thePlaygroundsTableMatchesItsFlags() throws Exception {
-        assertThat(tables("## The playground"))
+        assertThat(tables("docs/running-locally.md", "## The playground"))
                 .anySatisfy(table -> assertDocuments(table, new CommandLine(new PlaygroundFlags()).getCommandSpec()));
     }
 
     @Test
     void theLiveViewsTableMatchesItsFlags() throws Exception {
-        assertThat(tables("## The playground"))
+        assertThat(tables("docs/tools.md", "## The live view"))
                 .anySatisfy(table -> assertDocuments(table, new CommandLine(new LiveViewFlags()).getCommandSpec()));
     }
 
     @Test
     void theBenchmarksTableMatchesItsFlags() throws Exception {
-        assertThat(tables("## Performance"))
+        assertThat(tables("docs/performance.md", "## The benchmark"))
                 .anySatisfy(table -> assertDocuments(table, new CommandLine(new BenchFlags()).getCommandSpec()));
     }
 
     @Test
     void theReplayTableMatchesTheFlagsOfBothCommands() throws Exception {
         Map<String, CommandLine> commands = new CommandLine(new ReplayDeadLetters()).getSubcommands();
-        Map<String, Row> table = tables("## Replaying dead letters").get(0);
+        Map<String, Row> table =
+                tables("docs/tools.md", "## Replaying dead letters").get(0);
 
         for (String command : List.of("export", "produce")) {
             Map<String, Row> rows = new LinkedHashMap<>(table);
@@ -84,13 +85,13 @@ class ReadmeToolFlagsTest {
         assertThat(table.keySet()).as(spec.name()).containsExactlyInAnyOrderElementsOf(flags);
     }
 
-    /** The flag tables of one README section, each as flag to row. */
-    private static List<Map<String, Row>> tables(String heading) throws Exception {
+    /** The flag tables of one section of a page (a path from the repository's root), each as flag to row. */
+    private static List<Map<String, Row>> tables(String page, String heading) throws Exception {
         List<Map<String, Row>> tables = new ArrayList<>();
         Optional<Map<String, Row>> table = Optional.empty();
         boolean inSection = false;
         boolean withCommand = false;
-        for (String line : Files.readAllLines(Path.of("..", "README.md"))) {
+        for (String line : Files.readAllLines(Path.of("..", page))) {
             if (line.startsWith("## ")) {
                 inSection = line.equals(heading);
             }
@@ -111,7 +112,7 @@ class ReadmeToolFlagsTest {
                 table = Optional.empty();
             }
         }
-        assertThat(tables).as("flag tables under %s", heading).isNotEmpty();
+        assertThat(tables).as("flag tables under %s in %s", heading, page).isNotEmpty();
         return tables;
     }
 }

@@ -40,6 +40,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class Playground {
     private static final String PORT_ADVICE =
             "stop what uses it, or point the playground at a running broker with --bootstrap-servers";
+    /** The job's entry point, for java -jar, an IDE and the cluster alike. */
+    static final String JOB_MAIN_CLASS = "com.logininsights.Main";
+
     private final PlaygroundConfig config;
     private final Path repository;
     private final PrintStream out;
@@ -84,20 +87,37 @@ public final class Playground {
             out.println("login-insights playground");
             String bootstrap = startOrFindBroker(started, pids);
             createTopics(bootstrap);
-            ChildProcess job = ChildProcess.start(
-                    "job", jobCommand(bootstrap), config.dataDir().resolve("job.log"));
-            started.add(0, job);
-            pids.add(job.pid());
-            out.printf(
-                    Locale.ROOT,
-                    "  job           Flink web UI on http://localhost:%d (pid %d); log %s%n",
-                    config.webUiPort(),
-                    job.pid(),
-                    job.log());
+            List<ChildProcess> programs = new ArrayList<>();
+            if (config.withoutJob()) {
+                List<String> flags = jobFlags(bootstrap);
+                out.printf(
+                        Locale.ROOT,
+                        "  job           not started (--without-job): run %s from your IDE with these program"
+                                + " arguments%s:%n                %s%n",
+                        JOB_MAIN_CLASS,
+                        runConfigurationsHold(flags)
+                                ? " (the run configuration \"login-insights (MiniCluster)\" in .run/ and"
+                                        + " .vscode/launch.json has them)"
+                                : ", in place of those in .run/ or .vscode/launch.json",
+                        String.join(" ", flags));
+            } else {
+                ChildProcess job = ChildProcess.start(
+                        "job", jobCommand(bootstrap), config.dataDir().resolve("job.log"));
+                started.add(0, job);
+                pids.add(job.pid());
+                programs.add(job);
+                out.printf(
+                        Locale.ROOT,
+                        "  job           Flink web UI on http://localhost:%d (pid %d); log %s%n",
+                        config.webUiPort(),
+                        job.pid(),
+                        job.log());
+            }
             ChildProcess generator = ChildProcess.start(
                     "generator", generatorCommand(bootstrap), config.dataDir().resolve("generator.log"));
             started.add(0, generator);
             pids.add(generator.pid());
+            programs.add(generator);
             out.printf(
                     Locale.ROOT,
                     "  generator     %s records/s, %.0f%% malformed (pid %d); log %s%n",
@@ -111,7 +131,7 @@ public final class Playground {
                             + " Ctrl-C stops everything.%n%n",
                     Durations.format(config.window()),
                     Durations.format(config.checkpointInterval()));
-            exitCode = follow(bootstrap, List.of(generator, job), started);
+            exitCode = follow(bootstrap, programs, started);
             return new Result(exitCode, view.summaries(), view.deadLettersByReason(), view.lateEvents(), pids);
         } catch (IOException e) {
             out.println("playground: " + e.getMessage());
@@ -239,27 +259,61 @@ public final class Playground {
                 "playground-" + outputs.insights());
     }
 
+    /**
+     * The job as an IDE runs it: its compiled classes and its dependencies' jars (both written by the build that
+     * scripts/playground runs), with the JVM options Flink needs on Java 17.
+     */
     private List<String> jobCommand(String bootstrap) throws IOException {
-        Path jar = repository.resolve("job/target/login-insights-local.jar");
-        if (!Files.exists(jar)) {
-            throw new IOException(jar + " is missing: build it with ./mvnw -B -ntp package -DskipTests");
+        Path classes = repository.resolve("job/target/classes");
+        Path classpath = repository.resolve("job/target/runtime-classpath.txt");
+        Path javaOptions = repository.resolve("job/target/java-options");
+        for (Path built : List.of(classes, classpath, javaOptions)) {
+            if (!Files.exists(built)) {
+                throw new IOException(built + " is missing: scripts/playground builds it (REBUILD=1 forces a build)");
+            }
         }
-        Topics topics = topics();
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
+                "@" + javaOptions,
                 "-Xmx1g",
-                "-jar",
-                jar.toString(),
-                "--bootstrap-servers",
-                bootstrap,
-                "--input-topic",
-                topics.input(),
-                "--processed-topic",
-                topics.processed(),
-                "--dead-letter-topic",
-                topics.deadLetters(),
-                "--insights-topic",
-                topics.insights(),
+                "-cp",
+                classes
+                        + java.io.File.pathSeparator
+                        + Files.readString(classpath).strip(),
+                JOB_MAIN_CLASS));
+        command.addAll(jobFlags(bootstrap));
+        return command;
+    }
+
+    /** Whether the IDE run configurations committed in this checkout run the job with exactly these flags. */
+    private boolean runConfigurationsHold(List<String> flags) {
+        try {
+            return IdeRunConfiguration.committed(repository).stream()
+                    .allMatch(configuration -> configuration.programArguments().equals(flags));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The job's flags: what the playground runs it with, and what it prints for an IDE with {@code --without-job}
+     * (the committed run configurations hold the same for the defaults, which a test checks).
+     */
+    List<String> jobFlags(String bootstrap) {
+        List<String> flags = new ArrayList<>(List.of("--bootstrap-servers", bootstrap));
+        Topics topics = topics();
+        if (!topics.equals(Topics.DEFAULT)) {
+            flags.addAll(List.of(
+                    "--input-topic",
+                    topics.input(),
+                    "--processed-topic",
+                    topics.processed(),
+                    "--dead-letter-topic",
+                    topics.deadLetters(),
+                    "--insights-topic",
+                    topics.insights()));
+        }
+        flags.addAll(List.of(
                 "--group-id",
                 "playground",
                 // Checkpoints on disk: a run stopped with Ctrl-C resumes from the latest one, open windows and all.
@@ -269,11 +323,16 @@ public final class Playground {
                 Durations.format(config.window()),
                 "--checkpoint-interval",
                 Durations.format(config.checkpointInterval()),
+                // The generator writes every partition several times a second: a short warm-up before event time
+                // starts (it waits --idleness for every partition) brings the first window sooner.
+                "--idleness",
+                "3s",
                 // Live data: when the generator pauses, let the open window close anyway.
                 "--advance-after-quiet",
                 "30s",
                 "--web-ui-port",
-                String.valueOf(config.webUiPort()));
+                String.valueOf(config.webUiPort())));
+        return flags;
     }
 
     private void prepareDataDir() throws IOException {

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param existingBroker a broker to use instead of starting one
  * @param duration how long to run before stopping by itself; empty means until Ctrl-C
+ * @param withoutJob start everything but the job, which the user runs from an IDE with the flags printed
  */
 public record PlaygroundConfig(
         Optional<String> existingBroker,
@@ -20,4 +21,5 @@ public record PlaygroundConfig(
         String rate,
         double badShare,
         int webUiPort,
-        Optional<Duration> duration) {}
+        Optional<Duration> duration,
+        boolean withoutJob) {}

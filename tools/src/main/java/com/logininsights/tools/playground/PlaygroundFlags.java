@@ -103,6 +103,12 @@ public final class PlaygroundFlags implements Callable<Integer> {
             description = "stop by itself after this long (default: run until Ctrl-C)")
     Duration duration;
 
+    @Option(
+            names = "--without-job",
+            description = "start the broker, the topics and the generator but not the job, and print the flags to run"
+                    + " it with from an IDE (com.logininsights.Main)")
+    boolean withoutJob;
+
     public static PlaygroundConfig parse(String... args) throws UsageException {
         return Cli.parse(new PlaygroundFlags(), args).config();
     }
@@ -123,7 +129,8 @@ public final class PlaygroundFlags implements Callable<Integer> {
                 rate,
                 badShare,
                 webUiPort,
-                Optional.ofNullable(duration));
+                Optional.ofNullable(duration),
+                withoutJob);
     }
 
     /** Passed on to the generator as written: a positive whole number, or {@code max}. */

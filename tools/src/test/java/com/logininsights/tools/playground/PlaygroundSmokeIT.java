@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logininsights.common.Ports;
-import com.logininsights.tools.Checkout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the whole playground for a bounded time: a real broker from the Kafka jars, the generator and the job in its
- * MiniCluster, each its own process. The insights must make sense, and every process must be gone afterwards.
+ * Runs the whole playground until it has shown two windows: a real broker from the Kafka jars, the generator and the
+ * job in its MiniCluster, each its own process. The insights must make sense, and every process must be gone
+ * afterwards.
  */
 class PlaygroundSmokeIT {
     private static final Set<String> REASONS = Set.of(
@@ -46,13 +43,17 @@ class PlaygroundSmokeIT {
                 "200",
                 0.1,
                 Ports.free(),
-                Optional.of(Duration.ofSeconds(75)));
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+                Optional.of(Duration.ofSeconds(90)),
+                false);
+        Playground.Result result;
+        String shown;
+        try (RunningPlayground playground = new RunningPlayground(config)) {
+            // Stopped as Ctrl-C would, once two windows are on the screen (the duration is only a bound).
+            playground.awaitWindows(2, Duration.ofSeconds(90));
+            result = playground.stop();
+            shown = playground.screen();
+        }
 
-        Playground.Result result =
-                new Playground(config, Checkout.root(), new PrintStream(screen, true, StandardCharsets.UTF_8)).run();
-
-        String shown = screen.toString(StandardCharsets.UTF_8);
         assertThat(result.exitCode()).as(shown).isZero();
         assertThat(result.summaries()).as("windows closed; screen:%n%s", shown).hasSizeGreaterThanOrEqualTo(2);
         for (JsonNode summary : result.summaries()) {

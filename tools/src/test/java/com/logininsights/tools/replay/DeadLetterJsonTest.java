@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DeadLetterJsonTest {
-    /** The README's two dead letters, as the job writes them. */
+    /** The two dead letters the README and docs/data-contract.md show, as the job writes them. */
     private static final String TEXT_PAYLOAD =
             "{\"reason\":\"wrong_type\",\"message\":\"field 'user_id' must be a string, got a number\","
                     + "\"field\":\"user_id\",\"payload\":\"{\\\"user_id\\\": 42, \\\"timestamp\\\": 1694479551}\","
