@@ -90,6 +90,11 @@ public final class JobConfig {
         return insightsTopic;
     }
 
+    /** The four topics as the flags name them. */
+    public Topics topics() {
+        return new Topics(inputTopic, processedTopic, deadLetterTopic, insightsTopic);
+    }
+
     @Option(
             names = "--group-id",
             paramLabel = "ID",

@@ -127,7 +127,12 @@ public final class KafkaConnectors {
     }
 
     private static String transactionalIdPrefix(JobConfig config, String sinkName) {
-        return config.transactionalIdPrefix() + "-" + sinkName;
+        return transactionalIdsPrefix(config) + sinkName;
+    }
+
+    /** What every transactional id of every sink starts with: the ACL on transactional ids names it. */
+    static String transactionalIdsPrefix(JobConfig config) {
+        return config.transactionalIdPrefix() + "-";
     }
 
     /** Our producer defaults, under whatever the user gave as Kafka client properties. */
