@@ -53,8 +53,8 @@ class EveryListedRightIsNeededIT {
 
     /**
      * The MiniCluster's TaskManager of this test (they are numbered as started). A fresh one per right: a sink that
-     * may not write its topic fails its task, then fails again while closing, and Flink takes that for a fatal
-     * error and shuts the TaskManager down (on a cluster, its process exits).
+     * may not write its topic fails its task, and its close can then fail too, which Flink takes for a fatal error
+     * and shuts the TaskManager down (on a cluster, its process exits). It happened here once in a few runs.
      */
     private static int taskManager;
 
