@@ -11,7 +11,6 @@ import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
 import com.logininsights.testing.Sample;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -81,11 +80,7 @@ class EveryListedRightIsNeededIT {
     void withoutAnyOneRightTheJobFailsOnTheBrokersRefusal(Right missing, @InjectMiniCluster MiniCluster cluster)
             throws Exception {
         JobConfig config = config();
-        List<Right> others = new ArrayList<>(RequiredRights.of(config));
-        others.remove(missing);
-        List<AclBinding> granted =
-                others.stream().map(right -> right.allow(JOB)).toList();
-        BROKER.grant(granted);
+        List<AclBinding> granted = BROKER.grantAllBut(missing, JOB, RequiredRights.of(config));
         try {
             StreamExecutionEnvironment env = JobRun.build(config, JobRun.realDeserializer(config));
             Configuration noRestarts = new Configuration();

@@ -41,19 +41,7 @@ class ExactlyOnceIT {
     @Test
     void everyRecordIsWrittenOnceDespiteACrashAndALostTaskManager(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
-        // Every batch reaches both partitions, so no partition needs to be declared idle; a short idleness would
-        // only risk a starved partition with a backlog being declared idle on a busy machine (FLINK-40234).
-        JobConfig config = JobRun.config(
-                BROKER,
-                "exactly-once",
-                "--window",
-                "10s",
-                "--out-of-orderness",
-                "1s",
-                "--idleness",
-                "5s",
-                "--parallelism",
-                "2");
+        JobConfig config = JobRun.config(BROKER, "exactly-once", ExactlyOnceLedger.JOB_FLAGS.toArray(String[]::new));
         JobRun.createTopics(BROKER, config, 2);
         ExactlyOnceLedger ledger = new ExactlyOnceLedger(BROKER, config, PATIENCE);
         JobClient job = JobRun.start(config, new FailOnceDeserializer(JobRun.realDeserializer(config)));

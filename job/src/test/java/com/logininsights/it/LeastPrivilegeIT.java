@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -70,19 +69,9 @@ class LeastPrivilegeIT {
     void theListedRightsSufficeForExactlyOnceThroughALostTaskManagerAndADashboardReadsOnlyTheInsights(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         JobConfig config = JobRun.configAs(
-                LocalKafkaBroker.USER,
-                BROKER,
-                "least",
-                "--window",
-                "10s",
-                "--out-of-orderness",
-                "1s",
-                "--idleness",
-                "5s",
-                "--parallelism",
-                "2");
+                LocalKafkaBroker.USER, BROKER, "least", ExactlyOnceLedger.JOB_FLAGS.toArray(String[]::new));
         JobRun.createTopics(BROKER, config, 2);
-        BROKER.grant(allowed(JOB, RequiredRights.of(config)));
+        BROKER.grant(JOB, RequiredRights.of(config));
         BROKER.grant(List.of(new Right(
                         AclOperation.READ,
                         ResourceType.TOPIC,
@@ -146,9 +135,7 @@ class LeastPrivilegeIT {
     void withEachRightMissingTheJobRefusesToStartNamingItInOneSentence(Right missing, @TempDir Path folder)
             throws Exception {
         JobConfig config = lackingConfig();
-        List<Right> others = new ArrayList<>(RequiredRights.of(config));
-        others.remove(missing);
-        BROKER.grant(allowed(JOB, others));
+        List<AclBinding> others = BROKER.grantAllBut(missing, JOB, RequiredRights.of(config));
         try {
             String problem = assertThat(KafkaPreflight.problems(config))
                     .as("the start-up check's problems")
@@ -170,16 +157,12 @@ class LeastPrivilegeIT {
                     .isInstanceOf(JobCannotStart.class)
                     .hasMessage("login-insights: " + problem);
         } finally {
-            BROKER.revoke(allowed(JOB, others));
+            BROKER.revoke(others);
         }
     }
 
     private static JobConfig lackingConfig() {
         return JobRun.configAs(LocalKafkaBroker.USER, BROKER, "lacking");
-    }
-
-    private static List<AclBinding> allowed(String principal, List<Right> rights) {
-        return rights.stream().map(right -> right.allow(principal)).toList();
     }
 
     /** Reads a topic's first partition as {@code user}, as a dashboard would, and fails as Kafka fails. */

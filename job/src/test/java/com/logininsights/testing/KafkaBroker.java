@@ -3,6 +3,7 @@ package com.logininsights.testing;
 import com.logininsights.common.broker.BrokerClients;
 import com.logininsights.common.broker.BrokerClients.Record;
 import com.logininsights.common.broker.LocalKafkaBroker;
+import com.logininsights.kafka.RequiredRights.Right;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -100,6 +101,21 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             operator.createAcls(acls).all().get(30, TimeUnit.SECONDS);
             awaitAcls(operator, acls, true);
         }
+    }
+
+    /** Allows {@code principal} ({@code User:name}) each of {@code rights}; see {@link #grant(Collection)}. */
+    public List<AclBinding> grant(String principal, List<Right> rights) throws Exception {
+        List<AclBinding> acls =
+                rights.stream().map(right -> right.allow(principal)).toList();
+        grant(acls);
+        return acls;
+    }
+
+    /** Allows {@code principal} every one of {@code rights} but {@code missing}, and returns the ACLs added. */
+    public List<AclBinding> grantAllBut(Right missing, String principal, List<Right> rights) throws Exception {
+        return grant(
+                principal,
+                rights.stream().filter(right -> !right.equals(missing)).toList());
     }
 
     /** Removes ACLs, as the operator, and returns once the broker's authorizer no longer applies them. */
