@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logininsights.cluster.InputFeeder.Kind;
+import com.logininsights.common.Ports;
 import com.logininsights.common.broker.LocalKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,10 @@ class ClusterEndToEndIT {
         assertSubmissionRefused(
                 "login-insights: no Kafka broker answered at 127.0.0.1:1", "--bootstrap-servers", "127.0.0.1:1");
         progress("(0) three bad submissions refused; the JobManager is still up");
+        assertThat(Ports.listeningAddresses(cluster.restPort()))
+                .as("addresses the web UI and REST API of scripts/flink-cluster listen on")
+                .isNotEmpty()
+                .allMatch(InetAddress::isLoopbackAddress);
 
         // (a) Submit the lean jar over REST and feed it.
         String firstJob = submit(null, 1);

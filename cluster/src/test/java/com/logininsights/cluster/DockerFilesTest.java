@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * What can be checked of the Dockerfile and docker-compose.yml without a Docker engine (CI has none; it also runs
  * {@code docker-compose config} and the Dockerfile's build script): every file the Dockerfile takes from the
  * repository exists and passes .dockerignore, every jar it takes from its build stage is one the build script
- * makes, every stage compose asks for exists, and every image is pinned to an exact version.
+ * makes, every stage compose asks for exists, every image is pinned to an exact version, and every port is
+ * published on the loopback address alone.
  */
 class DockerFilesTest {
     private static final Path REPO = Path.of(System.getProperty("logininsights.root", ".."))
@@ -122,6 +123,22 @@ class DockerFilesTest {
         assertThat(built)
                 .as("services built from the Dockerfile")
                 .containsExactlyInAnyOrder("job-submitter", "our-generator");
+    }
+
+    @Test
+    void everyPublishedPortIsOnTheLoopbackAddressAlone() throws IOException {
+        JsonNode services = new ObjectMapper(new YAMLFactory())
+                .readTree(REPO.resolve("docker-compose.yml").toFile())
+                .path("services");
+        List<String> published = new ArrayList<>();
+        services.fields()
+                .forEachRemaining(service -> service.getValue()
+                        .path("ports")
+                        .forEach(port -> published.add(service.getKey() + " " + port.asText())));
+        assertThat(published)
+                .as("ports the compose services publish on this machine (the web UI among them)")
+                .contains("jobmanager 127.0.0.1:8081:8081")
+                .allMatch(port -> port.split(" ")[1].startsWith("127.0.0.1:"));
     }
 
     @Test

@@ -102,6 +102,10 @@ final class StandaloneCluster implements AutoCloseable {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     }
 
+    int restPort() {
+        return restPort;
+    }
+
     String restUrl() {
         return "http://localhost:" + restPort;
     }

@@ -3,9 +3,17 @@ package com.logininsights.common;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 /** Ports on 127.0.0.1, where everything the tools and the tests start listens. */
 public final class Ports {
+    /** A listening socket's state in {@code /proc/net/tcp}. */
+    private static final String LISTEN = "0A";
+
     private Ports() {}
 
     /** A port nothing listens on, so a run never collides with a developer's 29092 or 8081. */
@@ -27,6 +35,48 @@ public final class Ports {
             }
         }
         throw new IOException("found no two free neighbouring ports");
+    }
+
+    /**
+     * The local addresses that sockets of this machine listen on at {@code port}, read from Linux's {@code
+     * /proc/net/tcp} and {@code tcp6}: whether a server took only the loopback address or every interface ({@code
+     * 0.0.0.0}, {@code ::}). Empty where nothing listens, and on systems without these files.
+     */
+    public static List<InetAddress> listeningAddresses(int port) throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.isReadable(file)) {
+                addresses.addAll(listeningAddresses(Files.readAllLines(file), port));
+            }
+        }
+        return addresses;
+    }
+
+    /** The listening addresses at {@code port} in a table of {@code /proc/net/tcp}'s form, header line first. */
+    static List<InetAddress> listeningAddresses(List<String> table, int port) throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String line : table.subList(1, table.size())) {
+            String[] columns = line.trim().split("\\s+");
+            String[] local = columns[1].split(":");
+            if (columns[3].equals(LISTEN) && Integer.parseInt(local[1], 16) == port) {
+                addresses.add(InetAddress.getByAddress(kernelOrder(local[0])));
+            }
+        }
+        return addresses;
+    }
+
+    /** The kernel writes an address as 32-bit words in the machine's byte order (little-endian on x86 and ARM). */
+    private static byte[] kernelOrder(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        for (int word = 0; word < bytes.length; word += 4) {
+            for (int i = 0; i < 2; i++) {
+                byte swap = bytes[word + i];
+                bytes[word + i] = bytes[word + 3 - i];
+                bytes[word + 3 - i] = swap;
+            }
+        }
+        return bytes;
     }
 
     /**

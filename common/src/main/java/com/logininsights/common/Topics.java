@@ -17,6 +17,14 @@ public record Topics(String input, String processed, String deadLetters, String 
     public static final Topics DEFAULT = new Topics(INPUT, PROCESSED, DEAD_LETTERS, INSIGHTS);
 
     /**
+     * The topics the job writes. Whatever needs every output (the start-up check, the rights the job's principal
+     * needs) takes them from here, so an output added to this record is added here and nowhere else.
+     */
+    public List<String> outputs() {
+        return List.of(processed, deadLetters, insights);
+    }
+
+    /**
      * The four topics as production lays them out, on a one-broker cluster: the enriched topic as wide as the
      * input, one partition for the dead letters and the insights, the insights compacted (a window's latest revision
      * per key is what counts).

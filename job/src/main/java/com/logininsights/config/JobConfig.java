@@ -90,6 +90,11 @@ public final class JobConfig {
         return insightsTopic;
     }
 
+    /** The four topics as the flags name them. */
+    public Topics topics() {
+        return new Topics(inputTopic, processedTopic, deadLetterTopic, insightsTopic);
+    }
+
     @Option(
             names = "--group-id",
             paramLabel = "ID",
@@ -321,6 +326,28 @@ public final class JobConfig {
     private Map<String, String> kafkaProperty = new LinkedHashMap<>();
 
     @Option(
+            names = "--pseudonymise",
+            description = "replace ip and device_id in the enriched topic by a keyed hash (HMAC-SHA256, 64 hex"
+                    + " digits), the same for the same value and key; the key comes from --pseudonym-key-file or"
+                    + " the environment variable " + PseudonymKey.ENVIRONMENT_VARIABLE + " (default: off)")
+    private boolean pseudonymise;
+
+    @Option(
+            names = "--pseudonym-key-file",
+            paramLabel = "FILE",
+            description = "a file holding the key of --pseudonymise (a mounted secret): text of at least "
+                    + PseudonymKey.MINIMUM_BYTES + " bytes, such as openssl rand -base64 32 prints (default: none)")
+    private Path pseudonymKeyFile;
+
+    /** Read in {@link #settle}, from the file or the environment; never a flag's value. */
+    private PseudonymKey pseudonymKey;
+
+    /** The key to pseudonymise {@code ip} and {@code device_id} with; empty when {@code --pseudonymise} is off. */
+    public Optional<PseudonymKey> pseudonymKey() {
+        return Optional.ofNullable(pseudonymKey);
+    }
+
+    @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "print this help and exit")
@@ -378,6 +405,14 @@ public final class JobConfig {
             transactionalIdPrefix = groupId;
         }
         kafkaProperties = KafkaClientProperties.gather(kafkaPropertiesFile, environment, kafkaProperty);
+        if (pseudonymise) {
+            pseudonymKey = PseudonymKey.read(pseudonymKeyFile, environment)
+                    .orElseThrow(() -> new UsageException("--pseudonymise needs a key: put it in a file named by"
+                            + " --pseudonym-key-file, or in the environment variable "
+                            + PseudonymKey.ENVIRONMENT_VARIABLE));
+        } else if (pseudonymKeyFile != null) {
+            throw new UsageException("--pseudonym-key-file is the key of --pseudonymise, which is off");
+        }
     }
 
     /** The Kafka settings given with {@code --kafka-property}, as given. */
@@ -387,8 +422,8 @@ public final class JobConfig {
 
     /**
      * What the job runs with, for the web UI's job configuration tab: every flag's value, and the names of the
-     * Kafka client properties from every source. Their values may hold secrets, so a flag that takes KEY=VALUE pairs
-     * shows its keys alone.
+     * Kafka client properties from every source, and where the pseudonym key came from. Their values may hold
+     * secrets, so a flag that takes KEY=VALUE pairs shows its keys alone, and the key itself is never a flag.
      */
     public Map<String, String> describe() {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -398,6 +433,9 @@ public final class JobConfig {
             }
         }
         settings.put("kafka-properties", String.join(",", kafkaProperties.names()));
+        settings.put(
+                "pseudonym-key",
+                pseudonymKey().map(key -> "from " + key.source()).orElse("none"));
         return settings;
     }
 

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,6 +33,7 @@ import org.apache.kafka.common.config.ConfigDef;
  */
 public final class KafkaClientProperties implements Serializable {
     public static final String ENVIRONMENT_PREFIX = "LOGIN_INSIGHTS_KAFKA_";
+    private static final Pattern JAAS_USER = Pattern.compile("\\busername\\s*=\\s*(?:\"([^\"]*)\"|([^\\s;\"]+))");
 
     private final Map<String, String> values;
 
@@ -97,6 +101,31 @@ public final class KafkaClientProperties implements Serializable {
     /** The environment variable that gives the setting {@code name}. */
     public static String environmentVariable(String name) {
         return ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /**
+     * The principal the broker will take these settings for, where they tell: {@code User:ANONYMOUS} without a login
+     * or certificate, the user of a PLAIN or SCRAM login. Empty for a TLS certificate, Kerberos or OAuth, which
+     * the broker maps to a principal by rules of its own. Reads the user's name alone, never the password.
+     */
+    public Optional<String> principal() {
+        String protocol = values.getOrDefault("security.protocol", "PLAINTEXT").toUpperCase(Locale.ROOT);
+        if (protocol.equals("PLAINTEXT")) {
+            return Optional.of("User:ANONYMOUS");
+        }
+        if (protocol.equals("SSL")) {
+            return values.containsKey("ssl.keystore.location") || values.containsKey("ssl.keystore.certificate.chain")
+                    ? Optional.empty()
+                    : Optional.of("User:ANONYMOUS");
+        }
+        String mechanism = values.getOrDefault("sasl.mechanism", "GSSAPI").toUpperCase(Locale.ROOT);
+        if (mechanism.equals("PLAIN") || mechanism.startsWith("SCRAM-")) {
+            Matcher user = JAAS_USER.matcher(values.getOrDefault("sasl.jaas.config", ""));
+            if (user.find()) {
+                return Optional.of("User:" + (user.group(1) != null ? user.group(1) : user.group(2)));
+            }
+        }
+        return Optional.empty();
     }
 
     public Map<String, String> asMap() {

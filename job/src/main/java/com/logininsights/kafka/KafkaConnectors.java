@@ -9,6 +9,7 @@ import com.logininsights.output.DeadLetterJson;
 import com.logininsights.output.EnrichedEventJson;
 import com.logininsights.output.InsightJson;
 import com.logininsights.output.OutputKeys;
+import com.logininsights.output.Pseudonyms;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
@@ -86,7 +87,11 @@ public final class KafkaConnectors {
         return sink(
                 config,
                 ENRICHED,
-                new JsonRecordSerializer<>(config.processedTopic(), OutputKeys::enriched, new EnrichedEventJson()));
+                new JsonRecordSerializer<>(
+                        config.processedTopic(),
+                        OutputKeys::enriched,
+                        new EnrichedEventJson(
+                                config.pseudonymKey().map(Pseudonyms::new).orElse(null))));
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
@@ -127,7 +132,12 @@ public final class KafkaConnectors {
     }
 
     private static String transactionalIdPrefix(JobConfig config, String sinkName) {
-        return config.transactionalIdPrefix() + "-" + sinkName;
+        return transactionalIdsPrefix(config) + sinkName;
+    }
+
+    /** What every transactional id of every sink starts with: the ACL on transactional ids names it. */
+    static String transactionalIdsPrefix(JobConfig config) {
+        return config.transactionalIdPrefix() + "-";
     }
 
     /** Our producer defaults, under whatever the user gave as Kafka client properties. */

@@ -1,6 +1,7 @@
 package com.logininsights.kafka;
 
 import com.logininsights.config.JobConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,17 +20,20 @@ import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks before the job starts that the brokers answer and that every topic exists. Without it, a wrong address or
- * a missing topic shows up as a job that restarts forever with a stack trace deep in its log.
+ * Checks before the job starts that the brokers answer, that every topic exists and that the job may do what it
+ * must ({@link RequiredRights}). Without it, a wrong address, a missing topic or a missing ACL shows up as a job that
+ * restarts forever with a stack trace deep in its log.
  */
 public final class KafkaPreflight {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPreflight.class);
     private static final int TIMEOUT_SECONDS = 20;
+    private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
 
     private KafkaPreflight() {}
 
@@ -42,25 +46,39 @@ public final class KafkaPreflight {
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
         List<String> problems = new ArrayList<>();
         try (Admin admin = Admin.create(properties)) {
-            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            for (String topic : List.of(
-                    config.inputTopic(), config.processedTopic(), config.deadLetterTopic(), config.insightsTopic())) {
-                if (!existing.contains(topic)) {
-                    problems.add("topic '" + topic + "' does not exist on " + config.bootstrapServers()
-                            + "; create it first (the README lists the topics and their settings)");
-                }
+            RightsCheck rights = new RightsCheck(admin, config, TIMEOUT);
+            for (String topic : rights.missingTopics()) {
+                problems.add("topic '" + topic + "' does not exist on " + config.bootstrapServers()
+                        + "; create it first (the README lists the topics and their settings)");
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(rights.missingRights());
             }
             if (problems.isEmpty()) {
                 problems.addAll(otherWriters(admin, config));
             }
-        } catch (ExecutionException | TimeoutException e) {
-            problems.add("no Kafka broker answered at " + config.bootstrapServers() + " within " + TIMEOUT_SECONDS
-                    + " s; is it running, and is --bootstrap-servers right?");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                problems.add("the Kafka broker at " + config.bootstrapServers() + " refused the job's login: "
+                        + refused.getMessage());
+            } else if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                problems.add(noAnswer(config));
+            } else {
+                problems.add("the Kafka broker at " + config.bootstrapServers() + " failed the start-up check: "
+                        + e.getCause());
+            }
+        } catch (TimeoutException e) {
+            problems.add(noAnswer(config));
         } catch (KafkaException e) {
             problems.add("the Kafka client settings are not usable: " + e.getMessage()
                     + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
         }
         return problems;
+    }
+
+    private static String noAnswer(JobConfig config) {
+        return "no Kafka broker answered at " + config.bootstrapServers() + " within " + TIMEOUT_SECONDS
+                + " s; is it running, and is --bootstrap-servers right?";
     }
 
     /**
@@ -70,7 +88,7 @@ public final class KafkaPreflight {
      */
     private static List<String> otherWriters(Admin admin, JobConfig config)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Set<String> outputs = Set.of(config.processedTopic(), config.deadLetterTopic(), config.insightsTopic());
+        Set<String> outputs = Set.copyOf(config.topics().outputs());
         Collection<TransactionListing> ongoing;
         try {
             ongoing = admin.listTransactions(

@@ -1,10 +1,13 @@
 package com.logininsights.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields of a {@code user-login} record, declared once: each one's JSON name, what its value is and how it is
@@ -46,6 +49,12 @@ public enum LoginField {
 
     /** The text fields, in this order: an event keeps their values by {@link #textIndex()}. */
     public static final List<LoginField> TEXTS;
+
+    /**
+     * The fields {@code --pseudonymise} replaces by a keyed hash in the enriched topic: they identify a person's
+     * network and device. {@code user_id} stays, since it keys the enriched topic and the distinct-user counts.
+     */
+    public static final Set<LoginField> PSEUDONYMISED = Collections.unmodifiableSet(EnumSet.of(IP, DEVICE_ID));
 
     /** The required fields, in the order a record is checked for them. */
     public static final List<LoginField> REQUIRED;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.logininsights.common.Durations;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -30,6 +32,7 @@ class JobFlagsTest {
         assertThat(config.bounded()).isFalse();
         assertThat(config.transactionalIdPrefix()).isEqualTo("login-insights");
         assertThat(config.kafkaProperties().isEmpty()).isTrue();
+        assertThat(config.pseudonymKey()).isEmpty();
     }
 
     @Test
@@ -175,6 +178,71 @@ class JobFlagsTest {
                 .isEmpty();
         assertThat(KafkaClientProperties.environmentVariable("sasl.jaas.config"))
                 .isEqualTo("LOGIN_INSIGHTS_KAFKA_SASL_JAAS_CONFIG");
+    }
+
+    @Test
+    void thePseudonymKeyComesFromAFileOrTheEnvironmentAndNoDescriptionShowsIt(@TempDir Path folder) throws Exception {
+        String key = "k3y-0f-the-pseudonyms-a-long-random-text";
+        Path file = folder.resolve("pseudonym.key");
+        Files.writeString(file, key + "\n");
+
+        JobConfig fromFile =
+                JobFlags.parse(new String[] {"--pseudonymise", "--pseudonym-key-file", file.toString()}, Map.of());
+        assertThat(fromFile.pseudonymKey())
+                .hasValueSatisfying(read -> assertThat(read.bytes()).isEqualTo(key.getBytes(StandardCharsets.UTF_8)));
+        assertThat(fromFile.describe())
+                .containsEntry("pseudonymise", "true")
+                .containsEntry("pseudonym-key-file", file.toString())
+                .containsEntry("pseudonym-key", "from --pseudonym-key-file " + file);
+
+        JobConfig fromEnvironment = JobFlags.parse(
+                new String[] {"--pseudonymise"}, Map.of(PseudonymKey.ENVIRONMENT_VARIABLE, " " + key + " "));
+        assertThat(fromEnvironment.pseudonymKey())
+                .hasValueSatisfying(read -> assertThat(read.bytes()).isEqualTo(key.getBytes(StandardCharsets.UTF_8)));
+        assertThat(fromEnvironment.describe())
+                .containsEntry("pseudonym-key", "from the environment variable LOGIN_INSIGHTS_PSEUDONYM_KEY");
+
+        for (JobConfig config : List.of(fromFile, fromEnvironment)) {
+            assertThat(config.describe().toString()).doesNotContain(key);
+            assertThat(config.pseudonymKey().orElseThrow().toString()).doesNotContain(key);
+        }
+        assertThat(JobFlags.parse(new String[0], Map.of(PseudonymKey.ENVIRONMENT_VARIABLE, key))
+                        .pseudonymKey())
+                .as("a key in the environment, with --pseudonymise off")
+                .isEmpty();
+    }
+
+    @Test
+    void aPseudonymKeyThatIsMissingShortOrInTwoPlacesIsRefusedWithoutQuotingIt(@TempDir Path folder) throws Exception {
+        Path shortKey = folder.resolve("short.key");
+        Files.writeString(shortKey, "sh0rt-k3y");
+        assertUsageError("--pseudonymise needs a key", "LOGIN_INSIGHTS_PSEUDONYM_KEY", "--pseudonymise");
+        assertUsageError(
+                "the pseudonym key in --pseudonym-key-file " + shortKey + " has 9 bytes",
+                "at least 32",
+                "--pseudonymise",
+                "--pseudonym-key-file",
+                shortKey.toString());
+        assertThatThrownBy(() -> JobFlags.parse(
+                        new String[] {"--pseudonymise"}, Map.of(PseudonymKey.ENVIRONMENT_VARIABLE, "sh0rt-k3y")))
+                .hasMessageStartingWith("the pseudonym key in the environment variable LOGIN_INSIGHTS_PSEUDONYM_KEY")
+                .hasMessageNotContaining("sh0rt-k3y");
+        assertThatThrownBy(() -> JobFlags.parse(
+                        new String[] {"--pseudonymise", "--pseudonym-key-file", shortKey.toString()},
+                        Map.of(PseudonymKey.ENVIRONMENT_VARIABLE, "another-key-another-key-another-key")))
+                .hasMessage("the pseudonym key is in both --pseudonym-key-file and LOGIN_INSIGHTS_PSEUDONYM_KEY;"
+                        + " give it in one place");
+        assertUsageError(
+                "--pseudonym-key-file is the key of --pseudonymise, which is off",
+                "",
+                "--pseudonym-key-file",
+                shortKey.toString());
+        assertUsageError(
+                "cannot read --pseudonym-key-file /no/such.key",
+                "",
+                "--pseudonymise",
+                "--pseudonym-key-file",
+                "/no/such.key");
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.logininsights.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.Ports;
 import com.logininsights.common.broker.BrokerClients.Record;
+import com.logininsights.config.PseudonymKey;
 import com.logininsights.testing.FlinkRestApi;
 import com.logininsights.testing.JobRun;
 import com.logininsights.testing.KafkaBroker;
@@ -10,6 +12,7 @@ import com.logininsights.testing.Outputs;
 import com.logininsights.testing.VisibleText;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,12 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code SASL_SSL}), configured as a Kubernetes secret would configure it: a mounted properties file and an
  * environment variable. It reads and writes exactly once over that listener, and then the password is searched for
  * everywhere someone other than the job's owner can look: the process list, every log, and everything the job's
- * REST API (the Flink web UI) serves. The same search finds the password when it is given on the command line.
+ * REST API (the Flink web UI) serves; so is the key of {@code --pseudonymise}. The same search finds the password
+ * when it is given on the command line. The web UI and REST API listen on the loopback address alone.
  */
 class SecureBrokerIT {
     private static final Path JAR = Path.of("target/login-insights-local.jar");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String JAAS_VARIABLE = "LOGIN_INSIGHTS_KAFKA_SASL_JAAS_CONFIG";
+    /** Letters and digits, as the broker's passwords, so that no quoting hides it from the search. */
+    private static final String PSEUDONYM_KEY =
+            "pseudonymkey" + UUID.randomUUID().toString().replace("-", "");
 
     @RegisterExtension
     static final KafkaBroker BROKER = KafkaBroker.saslSsl();
@@ -47,12 +55,13 @@ class SecureBrokerIT {
             throws Exception {
         createTopics("secure");
         BROKER.produce("secure-in", input());
-        // As Kubernetes would mount a secret: TLS settings in a file, the login in an environment variable.
+        // As Kubernetes would mount a secret: TLS settings in a file, the login and the pseudonym key in environment
+        // variables.
         Path secret = writeSecretFile(folder, "sasl.jaas.config");
         JobProcess job = JobProcess.start(
                 folder,
-                jobFlags("secure", "--kafka-properties-file", secret.toString()),
-                Map.of(JAAS_VARIABLE, BROKER.jaasConfig()));
+                jobFlags("secure", "--kafka-properties-file", secret.toString(), "--pseudonymise"),
+                Map.of(JAAS_VARIABLE, BROKER.jaasConfig(), PseudonymKey.ENVIRONMENT_VARIABLE, PSEUDONYM_KEY));
         VisibleText visible = new VisibleText();
         Map<String, FlinkRestApi.Response> rest;
         String jobId;
@@ -70,12 +79,17 @@ class SecureBrokerIT {
                     .containsExactlyInAnyOrder("empty", "not_json", "not_object", "missing_timestamp");
 
             jobId = job.api().awaitRunningJob(PATIENCE);
+            assertThat(Ports.listeningAddresses(job.webUiPort()))
+                    .as("addresses the web UI and REST API listen on")
+                    .isNotEmpty()
+                    .allMatch(InetAddress::isLoopbackAddress);
             visible.addProcess(job.process().toHandle());
             Path environment = Path.of("/proc", String.valueOf(job.process().pid()), "environ");
             if (Files.isReadable(environment)) {
                 // Where the secret is meant to be: in the process's environment, which only its user and root read.
                 assertThat(new String(Files.readAllBytes(environment), StandardCharsets.UTF_8))
-                        .contains(BROKER.password());
+                        .contains(BROKER.password())
+                        .contains(PSEUDONYM_KEY);
             }
             rest = job.api().everythingAbout(jobId);
             rest.forEach((path, response) -> visible.add("GET " + path, response.body()));
@@ -89,6 +103,9 @@ class SecureBrokerIT {
                 .isEmpty();
         assertThat(visible.placesShowing(BROKER.truststorePassword()))
                 .as("places showing the truststore password")
+                .isEmpty();
+        assertThat(visible.placesShowing(PSEUDONYM_KEY))
+                .as("places showing the pseudonym key")
                 .isEmpty();
 
         // The search looked where the secrets would show: the REST API served the job and the logs, the job's
@@ -120,7 +137,8 @@ class SecureBrokerIT {
         assertThat(visible.text("GET " + jobPath + "/config"))
                 .as("the job's configuration names its Kafka settings")
                 .contains("sasl.jaas.config")
-                .contains("ssl.truststore.password");
+                .contains("ssl.truststore.password")
+                .contains("from the environment variable " + PseudonymKey.ENVIRONMENT_VARIABLE);
         assertThat(rest.keySet())
                 .as("the web UI serves every file in the log's folder, which is why no secret may live there")
                 .contains("/jobmanager/logs/job.log", "/jobmanager/logs/job.out", "/jobmanager/logs/job.err");
@@ -224,7 +242,7 @@ class SecureBrokerIT {
      * {@code java -jar login-insights-local.jar} in its own process, logging everything at INFO to its console and to
      * a log file that its web UI serves, as a cluster's JobManager and TaskManager do.
      */
-    private record JobProcess(Process process, FlinkRestApi api, Path logs) {
+    private record JobProcess(Process process, FlinkRestApi api, int webUiPort, Path logs) {
         static JobProcess start(Path folder, List<String> flags, Map<String, String> environment)
                 throws IOException, URISyntaxException {
             assertThat(JAR).as("the local jar; the package phase builds it").isRegularFile();
@@ -246,7 +264,7 @@ class SecureBrokerIT {
                     .redirectOutput(logs.resolve("job.out").toFile())
                     .redirectError(logs.resolve("job.err").toFile());
             builder.environment().putAll(environment);
-            return new JobProcess(builder.start(), new FlinkRestApi(webUiPort), logs);
+            return new JobProcess(builder.start(), new FlinkRestApi(webUiPort), webUiPort, logs);
         }
 
         /** SIGTERM, as Ctrl-C in a terminal, then waits for the process to end. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logininsights.config.JobFlags;
+import com.logininsights.config.PseudonymKey;
 import com.logininsights.insights.Dimension;
 import com.logininsights.insights.DimensionInsight;
 import com.logininsights.insights.Insight;
@@ -38,6 +40,28 @@ class OutputJsonTest {
                 {"user_id":"424cdd21","app_version":"2.3.0","device_type":"android","ip":"199.172.111.135",
                  "locale":"RU","device_id":"593-47-5928","timestamp":1694479551,"event_time":"2023-09-12T00:45:51Z",
                  "missing_fields":[],
+                 "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}
+                """));
+    }
+
+    @Test
+    void pseudonymisedEnrichedEventAsOpensslComputesIt() throws IOException {
+        LoginEvent event = Logins.event(
+                "424cdd21", "2.3.0", "android", "199.172.111.135", "RU", "593-47-5928", EVENT_TIME, SOURCE);
+        PseudonymKey key = JobFlags.parse(
+                        new String[] {"--pseudonymise"},
+                        Map.of(PseudonymKey.ENVIRONMENT_VARIABLE, "k3y-0f-the-pseudonyms-a-long-random-text"))
+                .pseudonymKey()
+                .orElseThrow();
+
+        // printf 'ip\0%s' 199.172.111.135 | openssl dgst -sha256 -hmac k3y-0f-the-pseudonyms-a-long-random-text
+        // printf 'device_id\0%s' 593-47-5928 | openssl dgst -sha256 -hmac k3y-0f-the-pseudonyms-a-long-random-text
+        assertThat(read(new EnrichedEventJson(new Pseudonyms(key)).render(event, new JsonWriter())))
+                .isEqualTo(read("""
+                {"user_id":"424cdd21","app_version":"2.3.0","device_type":"android",
+                 "ip":"792da2b2a59b6a8f3b0d4e0b742d87c3548fa6854b718b355b8b005928ba3255",
+                 "locale":"RU","device_id":"d0068df47fa93222725c16cc6f75e7f85e5930ce407cdcc9b305e9717a4c13a1",
+                 "timestamp":1694479551,"event_time":"2023-09-12T00:45:51Z","missing_fields":[],
                  "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}
                 """));
     }

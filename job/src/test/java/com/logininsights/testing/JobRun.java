@@ -4,6 +4,7 @@ import com.logininsights.LoginInsightsJob;
 import com.logininsights.Topology;
 import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
+import com.logininsights.config.KafkaClientProperties;
 import com.logininsights.kafka.KafkaConnectors;
 import com.logininsights.kafka.LoginRecordDeserializer;
 import com.logininsights.model.ParseResult;
@@ -12,7 +13,9 @@ import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
@@ -45,6 +48,17 @@ public final class JobRun {
     /** The job's flags for a test: its own topics and group, short checkpoints, and any extra flags. */
     public static JobConfig config(KafkaBroker broker, String prefix, String... extra) {
         return JobFlags.parse(flags(broker, prefix, extra).toArray(String[]::new));
+    }
+
+    /**
+     * As {@link #config}, logged in as {@code user} of a secure broker, its settings given as a Kubernetes secret would
+     * give them: in {@code LOGIN_INSIGHTS_KAFKA_*} environment variables.
+     */
+    public static JobConfig configAs(String user, KafkaBroker broker, String prefix, String... extra) {
+        Map<String, String> environment = new HashMap<>();
+        broker.clientSecurity(user)
+                .forEach((key, value) -> environment.put(KafkaClientProperties.environmentVariable(key), value));
+        return JobFlags.parse(flags(broker, prefix, extra).toArray(String[]::new), environment);
     }
 
     /** The command line of {@link #config}: for a test that runs the job as its own process. */
