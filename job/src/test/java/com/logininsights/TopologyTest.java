@@ -16,6 +16,7 @@ import com.logininsights.model.LoginField;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
+import com.logininsights.signals.Alert;
 import com.logininsights.testing.CollectingSink;
 import com.logininsights.testing.LateRecordsDropped;
 import com.logininsights.testing.Sample;
@@ -58,7 +59,8 @@ class TopologyTest {
             .build());
 
     /** What one run wrote to each of its sinks. */
-    private record Outputs(List<LoginEvent> enriched, List<DeadLetter> deadLetters, List<Insight> insights) {
+    private record Outputs(
+            List<LoginEvent> enriched, List<DeadLetter> deadLetters, List<Insight> insights, List<Alert> alerts) {
         List<WindowSummary> summaries() {
             return insights.stream()
                     .map(Insight::summary)
@@ -201,6 +203,7 @@ class TopologyTest {
         CollectingSink<LoginEvent> enriched = new CollectingSink<>();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
         CollectingSink<Insight> insights = new CollectingSink<>();
+        CollectingSink<Alert> alerts = new CollectingSink<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         LoginInsightsJob.configure(env, config);
         LoginRecordParser parser = new LoginRecordParser(ParserSettings.of(config), WallClock.SYSTEM);
@@ -208,13 +211,13 @@ class TopologyTest {
                 env,
                 config,
                 new ScriptedSource(script, parser, Boundedness.BOUNDED, millisBetweenRecords),
-                new Topology.Sinks(enriched, deadLetters, insights));
+                new Topology.Sinks(enriched, deadLetters, insights, alerts));
         JobExecutionResult result = env.execute("topology test");
         assertThat(LateRecordsDropped.byOperator(METRICS, result.getJobID()))
                 .as("records a window operator dropped as late")
                 .isNotEmpty()
                 .allSatisfy(
                         (operator, dropped) -> assertThat(dropped).as(operator).isZero());
-        return new Outputs(enriched.received(), deadLetters.received(), insights.received());
+        return new Outputs(enriched.received(), deadLetters.received(), insights.received(), alerts.received());
     }
 }

@@ -43,8 +43,7 @@ public final class KafkaPreflight {
         List<String> problems = new ArrayList<>();
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            for (String topic : List.of(
-                    config.inputTopic(), config.processedTopic(), config.deadLetterTopic(), config.insightsTopic())) {
+            for (String topic : topics(config)) {
                 if (!existing.contains(topic)) {
                     problems.add("topic '" + topic + "' does not exist on " + config.bootstrapServers()
                             + "; create it first (the README lists the topics and their settings)");
@@ -63,6 +62,16 @@ public final class KafkaPreflight {
         return problems;
     }
 
+    /** The input, then the outputs; the alerts topic only while a signal is on. */
+    private static List<String> topics(JobConfig config) {
+        List<String> topics = new ArrayList<>(List.of(
+                config.inputTopic(), config.processedTopic(), config.deadLetterTopic(), config.insightsTopic()));
+        if (!config.signals().isEmpty()) {
+            topics.add(config.alertsTopic());
+        }
+        return topics;
+    }
+
     /**
      * Another job writing, in transactions, to one of our output topics right now: two jobs with the same outputs
      * duplicate every record (the docker-compose job and a local run left at its defaults, say). Writers without
@@ -70,7 +79,8 @@ public final class KafkaPreflight {
      */
     private static List<String> otherWriters(Admin admin, JobConfig config)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Set<String> outputs = Set.of(config.processedTopic(), config.deadLetterTopic(), config.insightsTopic());
+        Set<String> outputs =
+                Set.copyOf(topics(config).subList(1, topics(config).size()));
         Collection<TransactionListing> ongoing;
         try {
             ongoing = admin.listTransactions(
