@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * shared_device and shared_ip: one device or IP address used by more than a number of users within a span, applied
- * to one subject's logins in event-time order. Plain Java, no Flink: {@link EvaluateSignals} keeps the state and the
+ * to one subject's logins in event-time order. Plain Java, no Flink: the signals operator keeps the state and the
  * time.
  */
 final class SharedSignals implements SubjectSignals<SharedHistory> {

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The user's signals: new_device, locale_hop, burst, watched_locale and outdated_version, applied to one user's logins
- * in event-time order. Plain Java, no Flink: {@link EvaluateSignals} keeps the state and the time.
+ * in event-time order. Plain Java, no Flink: the signals operator keeps the state and the time.
  */
 final class UserSignals implements SubjectSignals<UserHistory> {
     private final SignalRules rules;
