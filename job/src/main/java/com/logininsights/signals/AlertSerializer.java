@@ -10,9 +10,9 @@ import com.logininsights.signals.Alert.OutdatedVersion;
 import com.logininsights.signals.Alert.WatchedLocale;
 import com.logininsights.types.ImmutableSerializer;
 import com.logininsights.types.SerializerTypeInfo;
+import com.logininsights.types.StringLists;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
@@ -66,10 +66,7 @@ public final class AlertSerializer extends ImmutableSerializer<Alert> {
             out.writeLong(count.logins());
             out.writeLong(count.firstLoginMillis());
             out.writeLong(count.lastLoginMillis());
-            out.writeInt(count.userIds().size());
-            for (String user : count.userIds()) {
-                StringValue.writeString(user, out);
-            }
+            StringLists.write(count.userIds(), out);
             out.writeInt(count.threshold());
             out.writeLong(count.withinMillis());
         }
@@ -96,11 +93,7 @@ public final class AlertSerializer extends ImmutableSerializer<Alert> {
                 long logins = in.readLong();
                 long first = in.readLong();
                 long last = in.readLong();
-                int users = in.readInt();
-                List<String> userIds = new ArrayList<>(users);
-                for (int i = 0; i < users; i++) {
-                    userIds.add(StringValue.readString(in));
-                }
+                List<String> userIds = StringLists.read(in);
                 yield new Count(logins, first, last, userIds, in.readInt(), in.readLong());
             }
         };

@@ -2,6 +2,7 @@ package com.logininsights.signals;
 
 import com.logininsights.common.Signal;
 import java.io.Serializable;
+import java.util.function.Consumer;
 
 /**
  * A count signal's rule: more than {@code threshold} within {@code withinMillis} (the span ending at an instant T
@@ -31,12 +32,22 @@ record CountRule(Signal signal, int threshold, long withinMillis, long maxEpisod
         return !over(entries, oldestMillis, atMillis) || episode.firedMillis() + maxEpisodeMillis <= atMillis;
     }
 
-    /** When an episode going on ends if no login comes before: the oldest entry leaves the span, or time is up. */
-    long endsAt(Episode episode, long oldestMillis) {
-        return Math.min(oldestMillis + withinMillis, episode.firedMillis() + maxEpisodeMillis);
+    /** Reports the episode, if one goes on and has ended by this instant; says whether it did. */
+    boolean reportIfEnded(Episode episode, int entries, long oldestMillis, long atMillis, Consumer<Alert> alerts) {
+        if (episode == null || !ended(episode, entries, oldestMillis, atMillis)) {
+            return false;
+        }
+        alerts.accept(episode.alert(signal, threshold, withinMillis));
+        return true;
     }
 
-    Alert alert(Episode episode) {
-        return episode.alert(signal, threshold, withinMillis);
+    /**
+     * When an episode going on ends if no login comes before: the oldest entry leaves the span, or time is up;
+     * {@link Long#MAX_VALUE} when none goes on.
+     */
+    long endsAt(Episode episode, long oldestMillis) {
+        return episode == null
+                ? Long.MAX_VALUE
+                : Math.min(oldestMillis + withinMillis, episode.firedMillis() + maxEpisodeMillis);
     }
 }

@@ -1,12 +1,11 @@
 package com.logininsights.signals;
 
 import com.logininsights.common.Signal;
+import com.logininsights.types.StringLists;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * A count signal's episode while it runs: the login that crossed the threshold, and the logins since. Part of a
@@ -60,10 +59,7 @@ final class Episode {
         out.writeLong(firstLoginMillis);
         out.writeLong(lastLoginMillis);
         out.writeLong(logins);
-        out.writeInt(userIds.size());
-        for (String user : userIds) {
-            StringValue.writeString(user, out);
-        }
+        StringLists.write(userIds, out);
     }
 
     static Episode readFrom(DataInputView in) throws IOException {
@@ -71,11 +67,6 @@ final class Episode {
         long first = in.readLong();
         long last = in.readLong();
         long logins = in.readLong();
-        int users = in.readInt();
-        List<String> userIds = new ArrayList<>(users);
-        for (int i = 0; i < users; i++) {
-            userIds.add(StringValue.readString(in));
-        }
-        return new Episode(firedBy, first, last, logins, userIds);
+        return new Episode(firedBy, first, last, logins, StringLists.read(in));
     }
 }

@@ -52,16 +52,14 @@ final class SharedSignals implements SubjectSignals<SharedHistory> {
 
     @Override
     public void closeEnded(SharedHistory subject, long atMillis, Consumer<Alert> alerts) {
-        if (subject.episode != null
-                && rule.ended(subject.episode, subject.users.size(), oldestSeen(subject), atMillis)) {
-            alerts.accept(rule.alert(subject.episode));
+        if (rule.reportIfEnded(subject.episode, subject.users.size(), oldestSeen(subject), atMillis, alerts)) {
             subject.episode = null;
         }
     }
 
     @Override
     public long episodeEndsAt(SharedHistory subject) {
-        return subject.episode == null ? Long.MAX_VALUE : rule.endsAt(subject.episode, oldestSeen(subject));
+        return rule.endsAt(subject.episode, oldestSeen(subject));
     }
 
     private static long oldestSeen(SharedHistory subject) {

@@ -50,15 +50,14 @@ final class UserSignals implements SubjectSignals<UserHistory> {
 
     @Override
     public void closeEnded(UserHistory user, long atMillis, Consumer<Alert> alerts) {
-        if (user.burst != null && burst.ended(user.burst, user.recentLogins.size(), oldestLogin(user), atMillis)) {
-            alerts.accept(burst.alert(user.burst));
+        if (burst.reportIfEnded(user.burst, user.recentLogins.size(), oldestLogin(user), atMillis, alerts)) {
             user.burst = null;
         }
     }
 
     @Override
     public long episodeEndsAt(UserHistory user) {
-        return user.burst == null ? Long.MAX_VALUE : burst.endsAt(user.burst, oldestLogin(user));
+        return burst.endsAt(user.burst, oldestLogin(user));
     }
 
     private static long oldestLogin(UserHistory user) {
