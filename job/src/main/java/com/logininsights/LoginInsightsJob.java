@@ -4,13 +4,16 @@ import com.logininsights.common.Durations;
 import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
 import com.logininsights.config.KafkaClientProperties;
+import com.logininsights.config.StateBackend;
 import com.logininsights.config.UsageException;
 import com.logininsights.kafka.KafkaConnectors;
 import com.logininsights.kafka.KafkaPreflight;
 import com.logininsights.local.LocalEnvironment;
 import java.util.List;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -64,13 +67,15 @@ public final class LoginInsightsJob {
                 new Topology.Sinks(
                         KafkaConnectors.enrichedSink(config),
                         KafkaConnectors.deadLetterSink(config),
-                        KafkaConnectors.insightSink(config)));
+                        KafkaConnectors.insightSink(config),
+                        KafkaConnectors.alertSink(config)));
         LOG.info(
-                "Starting login-insights: {} -> {}, {}, {} on {} ({}, window {}, checkpoints every {}{})",
+                "Starting login-insights: {} -> {}, {}, {}, {} on {} ({}, window {}, checkpoints every {}{})",
                 config.inputTopic(),
                 config.processedTopic(),
                 config.deadLetterTopic(),
                 config.insightsTopic(),
+                config.signals().isEmpty() ? "no signals" : config.alertsTopic(),
                 config.bootstrapServers(),
                 config.describe().get("delivery-guarantee"),
                 Durations.format(config.window()),
@@ -88,6 +93,12 @@ public final class LoginInsightsJob {
         // Our records are immutable and no function keeps one after passing it on, so chained operators can hand
         // each other the same object instead of a deep copy per record per operator.
         pipeline.set(PipelineOptions.OBJECT_REUSE, true);
+        if (config.stateBackend() == StateBackend.ROCKSDB) {
+            // Flink 2.x names the backend by its type; incremental checkpoints upload only the new RocksDB files,
+            // so a checkpoint costs what changed since the last one, not the whole key space.
+            pipeline.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+            pipeline.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
         env.configure(pipeline);
         // What the job runs with, on the web UI's job configuration tab.
         env.getConfig().setGlobalJobParameters(Configuration.fromMap(config.describe()));

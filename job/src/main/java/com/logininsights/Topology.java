@@ -4,6 +4,7 @@ import com.logininsights.config.JobConfig;
 import com.logininsights.insights.DimensionLimits;
 import com.logininsights.insights.Insight;
 import com.logininsights.insights.LateEventsToInsights;
+import com.logininsights.insights.LateForSignals;
 import com.logininsights.insights.MergeTalliesIntoInsights;
 import com.logininsights.insights.Spread;
 import com.logininsights.insights.StampTallyWithWindow;
@@ -13,10 +14,16 @@ import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
 import com.logininsights.route.SplitValidFromRejected;
+import com.logininsights.signals.Alert;
+import com.logininsights.signals.EvaluateSignals;
+import com.logininsights.signals.Sighting;
+import com.logininsights.signals.SightingsOfLogin;
+import com.logininsights.signals.SignalRules;
 import com.logininsights.time.AcceptedEventWatermarks;
 import com.logininsights.time.EndOfEventTimeReachesDownstream;
 import com.logininsights.time.NeverIdleDownstream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -34,8 +41,11 @@ import org.apache.flink.util.OutputTag;
  *    └─ end of event time reaches downstream (also when the source is idle at the end)
  *    └─ split valid from rejected ──side output──► dead-letter sink
  *         ├─────────────────────────────────────► enriched-event sink
- *         └─ tally per spread bucket, per window ──late──► count late events ─┐
- *              └─ merge the buckets into insights ───────────────────────────┴► insight sink
+ *         ├─ tally per spread bucket, per window ──late──► count late events ─┐
+ *         │    └─ merge the buckets into insights ───────────────────────────┼► insight sink
+ *         └─ sightings per subject (user, device, ip)                         │
+ *              └─ evaluate the signals per subject, in event time ──late──────┘
+ *                   └──────────────────────────────────────────────────────────► alert sink
  * </pre>
  *
  * Each operator has a human name for the web UI and a stable uid, so that savepoints survive changes to the job.
@@ -43,7 +53,8 @@ import org.apache.flink.util.OutputTag;
 public final class Topology {
 
     /** Where the job writes. */
-    public record Sinks(Sink<LoginEvent> enriched, Sink<DeadLetter> deadLetters, Sink<Insight> insights) {}
+    public record Sinks(
+            Sink<LoginEvent> enriched, Sink<DeadLetter> deadLetters, Sink<Insight> insights, Sink<Alert> alerts) {}
 
     private static final OutputTag<LoginEvent> LATE_EVENTS = new OutputTag<>("late-events") {};
 
@@ -99,8 +110,27 @@ public final class Topology {
                 .name("Count late events")
                 .uid("count-late-events");
 
+        // Always in the job, also with every signal off (then no login reaches it), so that a savepoint restores
+        // whichever signals are switched on or off.
+        SignalRules rules = SignalRules.of(config);
+        SingleOutputStreamOperator<Alert> alerts = events.flatMap(new SightingsOfLogin(rules))
+                .name("Sightings per subject")
+                .uid("sightings-per-subject")
+                .keyBy(Sighting::key, Types.STRING)
+                .process(new EvaluateSignals(rules, config.allowedLateness()))
+                .name("Evaluate signals per subject in event time")
+                .uid("evaluate-signals");
+        alerts.sinkTo(sinks.alerts()).name("Kafka sink: alerts").uid("sink-alerts");
+
+        DataStream<Insight> lateForSignals = alerts.getSideOutput(EvaluateSignals.LATE)
+                .map(late -> Insight.of(new LateForSignals(
+                        late.subject().fieldName(), late.userId(), late.timeMillis(), late.source())))
+                .returns(Insight.class)
+                .name("Logins too late for the signals")
+                .uid("late-for-signals");
+
         windowInsights
-                .union(lateEvents)
+                .union(lateEvents, lateForSignals)
                 .sinkTo(sinks.insights())
                 .name("Kafka sink: insights")
                 .uid("sink-insights");

@@ -11,6 +11,7 @@ import com.logininsights.model.LoginEvent;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
+import com.logininsights.signals.Alert;
 import com.logininsights.testing.CollectingSink;
 import com.logininsights.testing.ScriptedSource;
 import com.logininsights.testing.ScriptedSource.Line;
@@ -144,7 +145,7 @@ class SavepointCompatibilityTest {
                 env,
                 config,
                 new ScriptedSource(script, parser, boundedness),
-                new Topology.Sinks(sinks.enriched, sinks.deadLetters, sinks.insights));
+                new Topology.Sinks(sinks.enriched, sinks.deadLetters, sinks.insights, sinks.alerts));
         return env;
     }
 
@@ -199,5 +200,6 @@ class SavepointCompatibilityTest {
         final CollectingSink<LoginEvent> enriched = new CollectingSink<>();
         final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
         final CollectingSink<Insight> insights = new CollectingSink<>();
+        final CollectingSink<Alert> alerts = new CollectingSink<>();
     }
 }

@@ -2,6 +2,7 @@ package com.logininsights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logininsights.common.Signal;
 import com.logininsights.config.JobConfig;
 import com.logininsights.config.JobFlags;
 import com.logininsights.insights.DimensionInsight;
@@ -16,6 +17,7 @@ import com.logininsights.model.LoginField;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
+import com.logininsights.signals.Alert;
 import com.logininsights.testing.CollectingSink;
 import com.logininsights.testing.LateRecordsDropped;
 import com.logininsights.testing.Sample;
@@ -23,14 +25,18 @@ import com.logininsights.testing.ScriptedSource;
 import com.logininsights.testing.ScriptedSource.Line;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -58,7 +64,12 @@ class TopologyTest {
             .build());
 
     /** What one run wrote to each of its sinks. */
-    private record Outputs(List<LoginEvent> enriched, List<DeadLetter> deadLetters, List<Insight> insights) {
+    private record Outputs(
+            List<LoginEvent> enriched,
+            List<DeadLetter> deadLetters,
+            List<Insight> insights,
+            List<Alert> alerts,
+            JobID job) {
         List<WindowSummary> summaries() {
             return insights.stream()
                     .map(Insight::summary)
@@ -180,6 +191,47 @@ class TopologyTest {
                 .anySatisfy(e -> assertThat(e.text(LoginField.LOCALE)).hasSize(2 * 10_923));
     }
 
+    @Test
+    void theSignalsAlertOnceEachOnTheRealTopologyAndCountTheirAlerts() throws Exception {
+        // a logs in from TX on d1, then from RU on d2 a quarter of a minute later, on the other partition: a new device
+        // and a locale hop. b logs in from KP, a watched locale, twice: one episode.
+        List<Line> script = List.of(
+                line(
+                        0,
+                        "{\"user_id\":\"a\",\"device_id\":\"d1\",\"locale\":\"TX\",\"timestamp\":" + (BASE / 1000 + 5)
+                                + "}"),
+                line(
+                        1,
+                        "{\"user_id\":\"a\",\"device_id\":\"d2\",\"locale\":\"RU\",\"timestamp\":" + (BASE / 1000 + 20)
+                                + "}"),
+                line(0, "{\"user_id\":\"b\",\"locale\":\"kp\",\"timestamp\":" + (BASE / 1000 + 30) + "}"),
+                line(1, "{\"user_id\":\"b\",\"locale\":\"KP\",\"timestamp\":" + (BASE / 1000 + 70) + "}"));
+
+        Outputs out = run(config("--parallelism", "2", "--watched-locales", "KP"), script);
+
+        assertThat(out.alerts())
+                .extracting(alert -> alert.signal().signalName() + " " + alert.subject())
+                .containsExactlyInAnyOrder("new_device a", "locale_hop a", "watched_locale b");
+        Map<String, Long> counted = new TreeMap<>();
+        METRICS.findJobMetricGroups(out.job(), "alerts")
+                .forEach(found -> counted.merge(
+                        found.f0.getAllVariables().getOrDefault("<signal>", found.f0.getMetricIdentifier(found.f1)),
+                        ((Counter) found.f2).getCount(),
+                        Long::sum));
+        assertThat(counted)
+                .as("every signal's counter, in the signals operator")
+                .containsOnlyKeys(
+                        Arrays.stream(Signal.values()).map(Signal::signalName).toList())
+                .containsEntry("new_device", 1L)
+                .containsEntry("locale_hop", 1L)
+                .containsEntry("watched_locale", 1L)
+                .containsEntry("burst", 0L);
+    }
+
+    private static Line line(int partition, String json) {
+        return new Line(partition, json.getBytes(StandardCharsets.UTF_8));
+    }
+
     static JobConfig config(String... flags) {
         List<String> args = new ArrayList<>(List.of("--checkpoint-interval", "1s"));
         args.addAll(List.of(flags));
@@ -201,6 +253,7 @@ class TopologyTest {
         CollectingSink<LoginEvent> enriched = new CollectingSink<>();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
         CollectingSink<Insight> insights = new CollectingSink<>();
+        CollectingSink<Alert> alerts = new CollectingSink<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         LoginInsightsJob.configure(env, config);
         LoginRecordParser parser = new LoginRecordParser(ParserSettings.of(config), WallClock.SYSTEM);
@@ -208,13 +261,14 @@ class TopologyTest {
                 env,
                 config,
                 new ScriptedSource(script, parser, Boundedness.BOUNDED, millisBetweenRecords),
-                new Topology.Sinks(enriched, deadLetters, insights));
+                new Topology.Sinks(enriched, deadLetters, insights, alerts));
         JobExecutionResult result = env.execute("topology test");
         assertThat(LateRecordsDropped.byOperator(METRICS, result.getJobID()))
                 .as("records a window operator dropped as late")
                 .isNotEmpty()
                 .allSatisfy(
                         (operator, dropped) -> assertThat(dropped).as(operator).isZero());
-        return new Outputs(enriched.received(), deadLetters.received(), insights.received());
+        return new Outputs(
+                enriched.received(), deadLetters.received(), insights.received(), alerts.received(), result.getJobID());
     }
 }

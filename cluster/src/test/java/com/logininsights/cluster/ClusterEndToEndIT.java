@@ -76,6 +76,7 @@ class ClusterEndToEndIT {
         kafka.clients().createTopic(PROCESSED, 2);
         kafka.clients().createTopic(DEAD_LETTERS, 1);
         kafka.clients().createTopic(INSIGHTS, 1);
+        kafka.clients().createTopic("user-login-alerts", 2);
         progress("broker up at " + kafka.bootstrapServers());
         // Under target/, so that the cluster's logs are there to read when something fails.
         Path workDir = REPO.resolve("cluster/target/cluster-it-" + System.currentTimeMillis());

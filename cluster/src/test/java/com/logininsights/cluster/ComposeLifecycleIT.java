@@ -82,6 +82,7 @@ class ComposeLifecycleIT {
         kafka.clients().createTopic(PROCESSED, 2);
         kafka.clients().createTopic("user-login-dlq", 1);
         kafka.clients().createTopic(INSIGHTS, 1);
+        kafka.clients().createTopic("user-login-alerts", 2);
         producer = producer();
         workDir = REPO.resolve("cluster/target/compose-lifecycle-it-" + System.currentTimeMillis());
         Path jar = Files.copy(

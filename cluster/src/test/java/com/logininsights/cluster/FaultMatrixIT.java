@@ -128,6 +128,8 @@ class FaultMatrixIT {
         topics.createTopic(REFERENCE_ENRICHED, 2);
         topics.createTopic(REFERENCE_DEAD_LETTERS, 1);
         topics.createTopic(REFERENCE_INSIGHTS, 1);
+        topics.createTopic("user-login-alerts", 2);
+        topics.createTopic("reference-alerts", 2);
         progress("broker up at " + broker.bootstrapServers() + ", PID " + broker.pid() + ", data in "
                 + broker.dataDir());
         startCluster();
@@ -368,6 +370,8 @@ class FaultMatrixIT {
                 REFERENCE_DEAD_LETTERS,
                 "--insights-topic",
                 REFERENCE_INSIGHTS,
+                "--alerts-topic",
+                "reference-alerts",
                 "--bounded",
                 "--starting-offsets",
                 "earliest",

@@ -1,9 +1,15 @@
 package com.logininsights.config;
 
 import com.logininsights.common.Durations;
+import com.logininsights.common.Signal;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -101,6 +107,65 @@ final class FlagValues {
                 }
             }
             throw new CommandLine.TypeConversionException("'" + value + "' is not exactly-once or at-least-once");
+        }
+    }
+
+    /** {@code all}, {@code none} or signal names, comma-separated; read back by {@link #signals}. */
+    static final class SignalList implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String list = value.trim().toLowerCase(Locale.ROOT);
+            if (list.equals("all") || list.equals("none")) {
+                return list;
+            }
+            Set<Signal> signals = EnumSet.noneOf(Signal.class);
+            for (String name : list.split(",", -1)) {
+                signals.add(Signal.named(name.trim())
+                        .orElseThrow(() -> new CommandLine.TypeConversionException("'" + name.trim()
+                                + "' is not a signal; the signals are all, none or some of "
+                                + Arrays.stream(Signal.values())
+                                        .map(Signal::signalName)
+                                        .collect(Collectors.joining(", ")))));
+            }
+            return signals.stream().map(Signal::signalName).collect(Collectors.joining(","));
+        }
+    }
+
+    static Set<Signal> signals(String list) {
+        return switch (list) {
+            case "all" -> EnumSet.allOf(Signal.class);
+            case "none" -> EnumSet.noneOf(Signal.class);
+            default ->
+                Arrays.stream(list.split(","))
+                        .map(name -> Signal.named(name).orElseThrow())
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Signal.class)));
+        };
+    }
+
+    /** Locales as the input's are normalised, upper-cased, comma-separated and sorted. */
+    static final class LocaleList implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            Set<String> locales = new TreeSet<>();
+            for (String locale : value.split(",", -1)) {
+                if (locale.isBlank()) {
+                    throw new CommandLine.TypeConversionException("'" + value + "' has an empty locale");
+                }
+                locales.add(locale.trim().toUpperCase(Locale.ROOT));
+            }
+            return String.join(",", locales);
+        }
+    }
+
+    static final class StateBackendValue implements ITypeConverter<StateBackend> {
+        @Override
+        public StateBackend convert(String value) {
+            for (StateBackend backend : StateBackend.values()) {
+                if (flagValue(backend).equals(value.trim())) {
+                    return backend;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not hashmap or rocksdb");
         }
     }
 }

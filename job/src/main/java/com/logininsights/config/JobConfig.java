@@ -1,6 +1,7 @@
 package com.logininsights.config;
 
 import com.logininsights.common.Durations;
+import com.logininsights.common.Signal;
 import com.logininsights.common.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -92,7 +94,24 @@ public final class JobConfig {
 
     /** The four topics as the flags name them. */
     public Topics topics() {
-        return new Topics(inputTopic, processedTopic, deadLetterTopic, insightsTopic);
+        return new Topics(inputTopic, processedTopic, deadLetterTopic, insightsTopic, alertsTopic);
+    }
+
+    /** The topics this job writes: the alerts topic only while a signal is on. */
+    public List<String> outputTopics() {
+        return topics().outputs(!signals().isEmpty());
+    }
+
+    @Option(
+            names = "--alerts-topic",
+            paramLabel = "TOPIC",
+            defaultValue = Topics.ALERTS,
+            converter = FlagValues.NonBlank.class,
+            description = "topic for the signals' alerts, keyed by what each is about (default: ${DEFAULT-VALUE})")
+    private String alertsTopic;
+
+    public String alertsTopic() {
+        return alertsTopic;
     }
 
     @Option(
@@ -223,6 +242,19 @@ public final class JobConfig {
     }
 
     @Option(
+            names = "--state-backend",
+            paramLabel = "hashmap|rocksdb",
+            defaultValue = "hashmap",
+            converter = FlagValues.StateBackendValue.class,
+            description = "where keyed state lives: hashmap (the heap) or rocksdb (local disk, incremental"
+                    + " checkpoints; for more users than the heap holds) (default: ${DEFAULT-VALUE})")
+    private StateBackend stateBackend;
+
+    public StateBackend stateBackend() {
+        return stateBackend;
+    }
+
+    @Option(
             names = "--delivery-guarantee",
             paramLabel = "exactly-once|at-least-once",
             defaultValue = "exactly-once",
@@ -281,6 +313,145 @@ public final class JobConfig {
 
     public int maxValuesPerDimension() {
         return maxValuesPerDimension;
+    }
+
+    @Option(
+            names = "--signals",
+            paramLabel = "all|none|NAME,...",
+            defaultValue = "all",
+            converter = FlagValues.SignalList.class,
+            description = "the signals that raise alerts: all, none, or some of new_device, locale_hop, burst,"
+                    + " shared_device, shared_ip, watched_locale (with --watched-locales), outdated_version (with"
+                    + " --minimum-app-version); see docs/signals.md (default: ${DEFAULT-VALUE})")
+    private String signals;
+
+    /** The signals switched on; watched_locale and outdated_version also need their lists. */
+    public Set<Signal> signals() {
+        return FlagValues.signals(signals);
+    }
+
+    @Option(
+            names = "--device-memory",
+            paramLabel = "DURATION",
+            defaultValue = "720h",
+            converter = FlagValues.PositiveDuration.class,
+            description = "new_device: a device not seen for the user within this long is new; also how long a"
+                    + " user's devices, locale and app version are remembered (default: ${DEFAULT-VALUE})")
+    private Duration deviceMemory;
+
+    public Duration deviceMemory() {
+        return deviceMemory;
+    }
+
+    @Option(
+            names = "--locale-hop-within",
+            paramLabel = "DURATION",
+            defaultValue = "1h",
+            converter = FlagValues.PositiveDuration.class,
+            description = "locale_hop: a user seen in two locales within this long (default: ${DEFAULT-VALUE})")
+    private Duration localeHopWithin;
+
+    public Duration localeHopWithin() {
+        return localeHopWithin;
+    }
+
+    @Option(
+            names = "--burst-logins",
+            paramLabel = "N",
+            defaultValue = "10",
+            converter = FlagValues.PositiveInt.class,
+            description = "burst: more than this many logins by one user within --burst-within"
+                    + " (default: ${DEFAULT-VALUE})")
+    private int burstLogins;
+
+    public int burstLogins() {
+        return burstLogins;
+    }
+
+    @Option(
+            names = "--burst-within",
+            paramLabel = "DURATION",
+            defaultValue = "1m",
+            converter = FlagValues.PositiveDuration.class,
+            description = "burst: the span of --burst-logins (default: ${DEFAULT-VALUE})")
+    private Duration burstWithin;
+
+    public Duration burstWithin() {
+        return burstWithin;
+    }
+
+    @Option(
+            names = "--shared-device-users",
+            paramLabel = "N",
+            defaultValue = "20",
+            converter = FlagValues.PositiveInt.class,
+            description = "shared_device: one device_id used by more than this many users within --shared-within"
+                    + " (default: ${DEFAULT-VALUE})")
+    private int sharedDeviceUsers;
+
+    public int sharedDeviceUsers() {
+        return sharedDeviceUsers;
+    }
+
+    @Option(
+            names = "--shared-ip-users",
+            paramLabel = "N",
+            defaultValue = "20",
+            converter = FlagValues.PositiveInt.class,
+            description = "shared_ip: one ip used by more than this many users within --shared-within"
+                    + " (default: ${DEFAULT-VALUE})")
+    private int sharedIpUsers;
+
+    public int sharedIpUsers() {
+        return sharedIpUsers;
+    }
+
+    @Option(
+            names = "--shared-within",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = FlagValues.PositiveDuration.class,
+            description = "shared_device and shared_ip: the span of their user counts (default: ${DEFAULT-VALUE})")
+    private Duration sharedWithin;
+
+    public Duration sharedWithin() {
+        return sharedWithin;
+    }
+
+    @Option(
+            names = "--max-episode",
+            paramLabel = "DURATION",
+            defaultValue = "1h",
+            converter = FlagValues.PositiveDuration.class,
+            description = "burst, shared_device and shared_ip report an episode when it ends, or once it has lasted"
+                    + " this long, and a new one begins (default: ${DEFAULT-VALUE})")
+    private Duration maxEpisode;
+
+    public Duration maxEpisode() {
+        return maxEpisode;
+    }
+
+    @Option(
+            names = "--watched-locales",
+            paramLabel = "LOCALE,...",
+            converter = FlagValues.LocaleList.class,
+            description = "watched_locale: a login from one of these locales raises an alert (default: none)")
+    private String watchedLocales;
+
+    public Set<String> watchedLocales() {
+        return watchedLocales == null ? Set.of() : Set.of(watchedLocales.split(","));
+    }
+
+    @Option(
+            names = "--minimum-app-version",
+            paramLabel = "VERSION",
+            converter = FlagValues.NonBlank.class,
+            description = "outdated_version: a login on an app version below this one, compared as versions"
+                    + " (2.10 is above 2.9), raises an alert (default: none)")
+    private String minimumAppVersion;
+
+    public Optional<String> minimumAppVersion() {
+        return Optional.ofNullable(minimumAppVersion);
     }
 
     @Option(
@@ -395,6 +566,16 @@ public final class JobConfig {
         if (advanceAfterQuiet != null && advanceAfterQuiet.compareTo(idleness) < 0) {
             throw new UsageException("--advance-after-quiet (" + Durations.format(advanceAfterQuiet)
                     + ") must be at least --idleness (" + Durations.format(idleness) + ")");
+        }
+        for (String named : List.of(signals.split(","))) {
+            if (named.equals(Signal.WATCHED_LOCALE.signalName()) && watchedLocales == null) {
+                throw new UsageException(
+                        "--signals names watched_locale: give the locales to watch with" + " --watched-locales");
+            }
+            if (named.equals(Signal.OUTDATED_VERSION.signalName()) && minimumAppVersion == null) {
+                throw new UsageException("--signals names outdated_version: give the lowest supported version with"
+                        + " --minimum-app-version");
+            }
         }
         kafkaProperty.forEach((key, value) -> {
             if (key.isBlank() || value == null) {

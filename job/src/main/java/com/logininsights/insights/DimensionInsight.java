@@ -1,6 +1,11 @@
 package com.logininsights.insights;
 
-/** Logins and distinct users for one value of one dimension in one window. */
+/**
+ * Logins and distinct users for one value of one dimension in one window.
+ *
+ * @param userShare the value's distinct users over the window's, to four decimals: for app_version, its adoption. A
+ *     user seen with two values counts in both, so the shares of a dimension can add up to more than 1
+ */
 public record DimensionInsight(
         long windowStartMillis,
         long windowEndMillis,
@@ -8,4 +13,5 @@ public record DimensionInsight(
         Dimension dimension,
         String value,
         long logins,
-        long distinctUsers) {}
+        long distinctUsers,
+        double userShare) {}

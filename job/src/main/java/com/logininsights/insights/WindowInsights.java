@@ -66,12 +66,16 @@ public final class WindowInsights {
                             dimension,
                             value,
                             tally.logins(),
-                            tally.distinctUsers())));
+                            tally.distinctUsers(),
+                            share(tally.distinctUsers(), window.distinctUsers()))));
         }
         return rows;
     }
 
     private static double share(long part, long whole) {
+        if (whole == 0) {
+            return 0;
+        }
         return BigDecimal.valueOf(part)
                 .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN)
                 .doubleValue();

@@ -5,6 +5,7 @@ import com.logininsights.insights.Insight;
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
 import com.logininsights.model.ParseResult;
+import com.logininsights.output.AlertJson;
 import com.logininsights.output.DeadLetterJson;
 import com.logininsights.output.EnrichedEventJson;
 import com.logininsights.output.InsightJson;
@@ -13,6 +14,7 @@ import com.logininsights.output.Pseudonyms;
 import com.logininsights.parse.LoginRecordParser;
 import com.logininsights.parse.ParserSettings;
 import com.logininsights.parse.WallClock;
+import com.logininsights.signals.Alert;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -82,6 +84,7 @@ public final class KafkaConnectors {
 
     private static final String DEAD_LETTERS = "dead-letters";
     private static final String INSIGHTS = "insights";
+    private static final String ALERTS = "alerts";
 
     public static KafkaSink<LoginEvent> enrichedSink(JobConfig config) {
         return sink(
@@ -108,6 +111,11 @@ public final class KafkaConnectors {
                 new JsonRecordSerializer<>(config.insightsTopic(), OutputKeys::insight, new InsightJson()));
     }
 
+    public static KafkaSink<Alert> alertSink(JobConfig config) {
+        return sink(
+                config, ALERTS, new JsonRecordSerializer<>(config.alertsTopic(), OutputKeys::alert, new AlertJson()));
+    }
+
     private static <T> KafkaSink<T> sink(JobConfig config, String name, KafkaRecordSerializationSchema<T> schema) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrapServers())
@@ -126,7 +134,7 @@ public final class KafkaConnectors {
 
     /** Whether a Kafka transactional id is one of this job's sinks' (the connector appends "-<subtask>-<number>"). */
     static boolean isOurs(String transactionalId, JobConfig config) {
-        return List.of(ENRICHED, DEAD_LETTERS, INSIGHTS).stream()
+        return List.of(ENRICHED, DEAD_LETTERS, INSIGHTS, ALERTS).stream()
                 .anyMatch(name ->
                         transactionalId.matches(Pattern.quote(transactionalIdPrefix(config, name)) + "-\\d+-\\d+"));
     }

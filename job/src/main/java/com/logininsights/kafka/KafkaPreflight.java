@@ -88,7 +88,7 @@ public final class KafkaPreflight {
      */
     private static List<String> otherWriters(Admin admin, JobConfig config)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Set<String> outputs = Set.copyOf(config.topics().outputs());
+        Set<String> outputs = Set.copyOf(config.outputTopics());
         Collection<TransactionListing> ongoing;
         try {
             ongoing = admin.listTransactions(

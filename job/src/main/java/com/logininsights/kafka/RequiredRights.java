@@ -86,7 +86,7 @@ public final class RequiredRights {
                 config.groupId(),
                 PatternType.LITERAL,
                 "the source reads its committed offsets there at start and commits them on each checkpoint"));
-        for (String output : config.topics().outputs()) {
+        for (String output : config.outputTopics()) {
             rights.add(topic(AclOperation.WRITE, output, "a sink writes it"));
             if (transactions) {
                 rights.add(topic(

@@ -64,7 +64,7 @@ final class RightsCheck {
         this.timeout = timeout;
         Set<String> names = new LinkedHashSet<>();
         names.add(config.inputTopic());
-        names.addAll(config.topics().outputs());
+        names.addAll(config.outputTopics());
         Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(
                         names, new DescribeTopicsOptions().includeAuthorizedOperations(true))
                 .topicNameValues();

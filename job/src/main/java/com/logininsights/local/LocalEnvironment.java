@@ -3,8 +3,10 @@ package com.logininsights.local;
 import com.logininsights.JobCannotStart;
 import com.logininsights.config.JobConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -48,10 +50,28 @@ public final class LocalEnvironment {
         local.set(
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
                 Duration.ofMinutes(2));
-        config.checkpointDir().ifPresent(dir -> keepCheckpointsIn(dir, local));
+        config.checkpointDir()
+                .ifPresentOrElse(dir -> keepCheckpointsIn(dir, local), () -> checkpointsForThisRunOnly(local));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(local);
         LOG.info("Running in a local MiniCluster; Flink web UI on http://localhost:{}", config.webUiPort());
         return env;
+    }
+
+    /**
+     * Without {@code --checkpoint-dir}, checkpoints still go to disk, to a folder deleted when the process ends. Left
+     * to Flink's default, they would be kept in the JobManager's memory, which takes at most 5 MB of state per
+     * operator: the signals' state of a few hundred thousand users is more, and every checkpoint would fail.
+     */
+    private static void checkpointsForThisRunOnly(Configuration local) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("login-insights-checkpoints-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for this run's checkpoints", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LocalCheckpoints.deleteRecursively(dir)));
+        local.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        local.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
     }
 
     /**

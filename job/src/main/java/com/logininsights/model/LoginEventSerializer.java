@@ -1,5 +1,6 @@
 package com.logininsights.model;
 
+import com.logininsights.types.ImmutableSerializer;
 import com.logininsights.types.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -7,7 +8,6 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -21,7 +21,7 @@ import org.apache.flink.types.StringValue;
  * <p>The job keeps no login in state (the windows keep tallies), so the format follows {@link LoginField} freely: a
  * field added there is written here without a new format version.
  */
-public final class LoginEventSerializer extends TypeSerializer<LoginEvent> {
+public final class LoginEventSerializer extends ImmutableSerializer<LoginEvent> {
     public static final LoginEventSerializer INSTANCE = new LoginEventSerializer();
 
     /** Named by {@link LoginEvent}'s {@code @TypeInfo} annotation. */
@@ -30,36 +30,6 @@ public final class LoginEventSerializer extends TypeSerializer<LoginEvent> {
         public TypeInformation<LoginEvent> createTypeInfo(Type type, Map<String, TypeInformation<?>> generics) {
             return new SerializerTypeInfo<>(LoginEvent.class, INSTANCE);
         }
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public TypeSerializer<LoginEvent> duplicate() {
-        return this; // stateless
-    }
-
-    @Override
-    public LoginEvent createInstance() {
-        return null;
-    }
-
-    @Override
-    public LoginEvent copy(LoginEvent from) {
-        return from;
-    }
-
-    @Override
-    public LoginEvent copy(LoginEvent from, LoginEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     /**
@@ -72,11 +42,7 @@ public final class LoginEventSerializer extends TypeSerializer<LoginEvent> {
             StringValue.writeString(event.text(field), out);
         }
         out.writeLong(event.eventTimeMillis());
-        SourcePosition source = event.source();
-        StringValue.writeString(source.topic(), out);
-        out.writeInt(source.partition());
-        out.writeLong(source.offset());
-        out.writeLong(source.kafkaTimestampMillis());
+        event.source().writeTo(out);
     }
 
     @Override
@@ -85,30 +51,7 @@ public final class LoginEventSerializer extends TypeSerializer<LoginEvent> {
         for (int i = 0; i < texts.length; i++) {
             texts[i] = StringValue.readString(in);
         }
-        return new LoginEvent(
-                texts,
-                in.readLong(),
-                new SourcePosition(StringValue.readString(in), in.readInt(), in.readLong(), in.readLong()));
-    }
-
-    @Override
-    public LoginEvent deserialize(LoginEvent reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LoginEventSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return LoginEventSerializer.class.hashCode();
+        return new LoginEvent(texts, in.readLong(), SourcePosition.readFrom(in));
     }
 
     @Override

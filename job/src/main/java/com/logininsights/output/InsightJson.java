@@ -3,12 +3,13 @@ package com.logininsights.output;
 import com.logininsights.insights.DimensionInsight;
 import com.logininsights.insights.Insight;
 import com.logininsights.insights.LateEvent;
+import com.logininsights.insights.LateForSignals;
 import com.logininsights.insights.LocaleCount;
 import com.logininsights.insights.WindowSummary;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code user-login-insights}: three record types told apart by {@code type}. */
+/** {@code user-login-insights}: four record types told apart by {@code type}. */
 public final class InsightJson implements JsonRenderer<Insight> {
 
     @Override
@@ -18,8 +19,10 @@ public final class InsightJson implements JsonRenderer<Insight> {
             summary(json, insight.summary());
         } else if (insight.dimension() != null) {
             dimension(json, insight.dimension());
-        } else {
+        } else if (insight.lateEvent() != null) {
             lateEvent(json, insight.lateEvent());
+        } else {
+            lateForSignals(json, insight.lateForSignals());
         }
         return json.endObject();
     }
@@ -56,6 +59,7 @@ public final class InsightJson implements JsonRenderer<Insight> {
         json.string("value", row.value());
         json.number("logins", row.logins());
         json.number("distinct_users", row.distinctUsers());
+        json.number("user_share", row.userShare());
     }
 
     private static void lateEvent(JsonWriter json, LateEvent late) {
@@ -64,5 +68,13 @@ public final class InsightJson implements JsonRenderer<Insight> {
         json.time("event_time", late.event().eventTimeMillis());
         json.string("user_id", late.event().userId());
         CommonFields.source(json, late.event().source());
+    }
+
+    private static void lateForSignals(JsonWriter json, LateForSignals late) {
+        json.string("type", "late_for_signals");
+        json.string("subject_type", late.subjectType());
+        json.time("event_time", late.eventTimeMillis());
+        json.string("user_id", late.userId());
+        CommonFields.source(json, late.source());
     }
 }

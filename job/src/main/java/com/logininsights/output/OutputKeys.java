@@ -1,8 +1,10 @@
 package com.logininsights.output;
 
 import com.logininsights.insights.Insight;
+import com.logininsights.insights.LateForSignals;
 import com.logininsights.model.DeadLetter;
 import com.logininsights.model.LoginEvent;
+import com.logininsights.signals.Alert;
 import java.time.Instant;
 
 /** The Kafka key of each output record. */
@@ -30,9 +32,18 @@ public final class OutputKeys {
             return window(insight.dimension().windowStartMillis()) + "/"
                     + insight.dimension().dimension().fieldName() + "/"
                     + insight.dimension().value();
-        } else {
+        } else if (insight.lateEvent() != null) {
             return "late/" + insight.lateEvent().event().source().id();
+        } else {
+            LateForSignals late = insight.lateForSignals();
+            return "late-for-signals/" + late.subjectType() + "/"
+                    + late.source().id();
         }
+    }
+
+    /** What the alert is about (the user, device id or IP address), so that one subject's alerts stay in order. */
+    public static String alert(Alert alert) {
+        return alert.subject();
     }
 
     private static String window(long startMillis) {

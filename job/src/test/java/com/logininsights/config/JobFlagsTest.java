@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.logininsights.common.Durations;
+import com.logininsights.common.Signal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +135,58 @@ class JobFlagsTest {
                 "20000000");
         assertUsageError(
                 "--advance-after-quiet (5s) must be at least --idleness (10s)", "", "--advance-after-quiet", "5s");
+    }
+
+    @Test
+    void theSignalsFlagsDefaultsValuesAndRefusals() {
+        JobConfig defaults = JobConfig.defaults();
+        assertThat(defaults.alertsTopic()).isEqualTo("user-login-alerts");
+        assertThat(defaults.signals()).containsExactlyInAnyOrder(Signal.values());
+        assertThat(defaults.deviceMemory()).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.localeHopWithin()).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.burstLogins()).isEqualTo(10);
+        assertThat(defaults.burstWithin()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.sharedDeviceUsers()).isEqualTo(20);
+        assertThat(defaults.sharedIpUsers()).isEqualTo(20);
+        assertThat(defaults.sharedWithin()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.maxEpisode()).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.watchedLocales()).isEmpty();
+        assertThat(defaults.minimumAppVersion()).isEmpty();
+        assertThat(defaults.stateBackend()).isEqualTo(StateBackend.HASHMAP);
+
+        JobConfig set = JobFlags.parse(new String[] {
+            "--alerts-topic", "alerts",
+            "--signals", " burst, new_device,watched_locale",
+            "--watched-locales", "kp, ir",
+            "--minimum-app-version", "2.10",
+            "--burst-logins", "50",
+            "--state-backend", "rocksdb"
+        });
+        assertThat(set.alertsTopic()).isEqualTo("alerts");
+        assertThat(set.signals()).containsExactlyInAnyOrder(Signal.BURST, Signal.NEW_DEVICE, Signal.WATCHED_LOCALE);
+        assertThat(set.watchedLocales()).containsExactlyInAnyOrder("KP", "IR");
+        assertThat(set.minimumAppVersion()).contains("2.10");
+        assertThat(set.burstLogins()).isEqualTo(50);
+        assertThat(set.stateBackend()).isEqualTo(StateBackend.ROCKSDB);
+        assertThat(set.describe()).containsEntry("signals", "new_device,burst,watched_locale");
+        assertThat(JobFlags.parse(new String[] {"--signals", "none"}).signals()).isEmpty();
+
+        assertUsageError("Invalid value for option '--signals'", "'brust' is not a signal", "--signals", "burst,brust");
+        assertUsageError(
+                "--signals names watched_locale: give the locales to watch with --watched-locales",
+                "",
+                "--signals",
+                "watched_locale");
+        assertUsageError("--signals names outdated_version", "--minimum-app-version", "--signals", "outdated_version");
+        assertUsageError(
+                "Invalid value for option '--watched-locales'", "has an empty locale", "--watched-locales", "KP,");
+        assertUsageError(
+                "Invalid value for option '--state-backend'",
+                "'disk' is not hashmap or rocksdb",
+                "--state-backend",
+                "disk");
+        assertUsageError(
+                "Invalid value for option '--burst-logins'", "not a positive whole number", "--burst-logins", "0");
     }
 
     @Test

@@ -31,11 +31,21 @@ class KafkaPreflightIT {
                         "topic 'preflight-dlq' does not exist on " + BROKER.bootstrapServers()
                                 + "; create it first (the README lists the topics and their settings)",
                         "topic 'preflight-insights' does not exist on " + BROKER.bootstrapServers()
+                                + "; create it first (the README lists the topics and their settings)",
+                        "topic 'preflight-alerts' does not exist on " + BROKER.bootstrapServers()
                                 + "; create it first (the README lists the topics and their settings)");
 
         BROKER.createTopic(config.processedTopic(), 1);
         BROKER.createTopic(config.deadLetterTopic(), 1);
         BROKER.createTopic(config.insightsTopic(), 1);
+        assertThat(KafkaPreflight.problems(config))
+                .singleElement()
+                .asString()
+                .startsWith("topic 'preflight-alerts' does not exist");
+        assertThat(KafkaPreflight.problems(JobRun.config(BROKER, "preflight", "--signals", "none")))
+                .as("with every signal off, no alerts topic is needed")
+                .isEmpty();
+        BROKER.createTopic(config.alertsTopic(), 1);
         assertThat(KafkaPreflight.problems(config)).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import com.logininsights.insights.Dimension;
 import com.logininsights.insights.DimensionInsight;
 import com.logininsights.insights.Insight;
 import com.logininsights.insights.LateEvent;
+import com.logininsights.insights.LateForSignals;
 import com.logininsights.insights.LocaleCount;
 import com.logininsights.insights.WindowSummary;
 import com.logininsights.model.DeadLetter;
@@ -119,7 +120,7 @@ class OutputJsonTest {
         Map<String, Double> shares = new TreeMap<>(Map.of("android", 0.6667, "ios", 0.3333));
         WindowSummary summary = new WindowSummary(
                 0, 60_000, 2, 3, 2, shares, List.of(new LocaleCount("RU", 2, 2), new LocaleCount("US", 1, 1)), 1);
-        DimensionInsight row = new DimensionInsight(0, 60_000, 0, Dimension.LOCALE, "RU", 2, 2);
+        DimensionInsight row = new DimensionInsight(0, 60_000, 0, Dimension.LOCALE, "RU", 2, 2, 0.5);
 
         assertThat(read(insight(Insight.of(summary)))).isEqualTo(read("""
                 {"type":"summary","window_start":"1970-01-01T00:00:00Z","window_end":"1970-01-01T00:01:00Z",
@@ -130,7 +131,7 @@ class OutputJsonTest {
                 """));
         assertThat(read(insight(Insight.of(row)))).isEqualTo(read("""
                 {"type":"dimension","window_start":"1970-01-01T00:00:00Z","window_end":"1970-01-01T00:01:00Z",
-                 "revision":0,"dimension":"locale","value":"RU","logins":2,"distinct_users":2}
+                 "revision":0,"dimension":"locale","value":"RU","logins":2,"distinct_users":2,"user_share":0.5}
                 """));
     }
 
@@ -144,6 +145,17 @@ class OutputJsonTest {
                  "event_time":"2023-09-12T00:45:51Z","user_id":"u1",
                  "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}
                 """));
+    }
+
+    @Test
+    void loginTooLateForTheSignals() throws IOException {
+        Insight late = Insight.of(new LateForSignals("ip", "u1", EVENT_TIME, SOURCE));
+
+        assertThat(read(insight(late))).isEqualTo(read("""
+                {"type":"late_for_signals","subject_type":"ip","event_time":"2023-09-12T00:45:51Z","user_id":"u1",
+                 "source":{"topic":"user-login","partition":3,"offset":1234,"timestamp":"2023-09-12T00:45:52.250Z"}}
+                """));
+        assertThat(OutputKeys.insight(late)).isEqualTo("late-for-signals/ip/user-login/3/1234");
     }
 
     private static byte[] insight(Insight insight) {

@@ -88,7 +88,7 @@ class SurvivalProperties {
         assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo(event.userId());
 
         // Insights that carry the values: a per-value row and a late event, over the network and as JSON.
-        Insight row = Insight.of(new DimensionInsight(0, 60_000, 0, Dimension.LOCALE, valueOf(event), 1, 1));
+        Insight row = Insight.of(new DimensionInsight(0, 60_000, 0, Dimension.LOCALE, valueOf(event), 1, 1, 1));
         Insight late = Insight.of(new LateEvent(event, 0, 60_000));
         for (Insight insight : new Insight[] {row, late}) {
             assertThat(roundTrip(INSIGHTS, insight)).isEqualTo(insight);

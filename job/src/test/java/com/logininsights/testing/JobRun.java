@@ -69,18 +69,20 @@ public final class JobRun {
                 "--processed-topic", prefix + "-processed",
                 "--dead-letter-topic", prefix + "-dlq",
                 "--insights-topic", prefix + "-insights",
+                "--alerts-topic", prefix + "-alerts",
                 "--group-id", prefix,
                 "--checkpoint-interval", "1s"));
         args.addAll(Arrays.asList(extra));
         return args;
     }
 
-    /** The four topics of a job started with {@link #flags}. */
+    /** The five topics of a job started with {@link #flags}. */
     public static void createTopics(KafkaBroker broker, String prefix, int inputPartitions) throws Exception {
         broker.createTopic(prefix + "-in", inputPartitions);
         broker.createTopic(prefix + "-processed", 2);
         broker.createTopic(prefix + "-dlq", 1);
         broker.createTopic(prefix + "-insights", 1);
+        broker.createTopic(prefix + "-alerts", 2);
     }
 
     public static void createTopics(KafkaBroker broker, JobConfig config, int inputPartitions) throws Exception {
@@ -98,7 +100,8 @@ public final class JobRun {
                 new Topology.Sinks(
                         KafkaConnectors.enrichedSink(config),
                         KafkaConnectors.deadLetterSink(config),
-                        KafkaConnectors.insightSink(config)));
+                        KafkaConnectors.insightSink(config),
+                        KafkaConnectors.alertSink(config)));
         return env;
     }
 

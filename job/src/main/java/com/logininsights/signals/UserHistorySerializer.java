@@ -1,0 +1,89 @@
+package com.logininsights.signals;
+
+import com.logininsights.types.MutableSerializer;
+import com.logininsights.types.SerializerTypeInfo;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Writes a {@link UserHistory}, which is keyed state: this format is part of every savepoint, so a change needs a new
+ * snapshot version that still reads this one. Strings go through {@link StringValue} (a length, then the characters;
+ * one byte each for ASCII), which also writes null.
+ */
+public final class UserHistorySerializer extends MutableSerializer<UserHistory> {
+    public static final UserHistorySerializer INSTANCE = new UserHistorySerializer();
+
+    /** Named by {@link UserHistory}'s {@code @TypeInfo} annotation. */
+    public static final class TypeInfo extends TypeInfoFactory<UserHistory> {
+        @Override
+        public TypeInformation<UserHistory> createTypeInfo(Type type, Map<String, TypeInformation<?>> generics) {
+            return new SerializerTypeInfo<>(UserHistory.class, INSTANCE);
+        }
+    }
+
+    @Override
+    public void serialize(UserHistory history, DataOutputView out) throws IOException {
+        out.writeLong(history.lastLoginMillis);
+        out.writeLong(history.wakeUpMillis);
+        out.writeByte(history.devices.size());
+        for (Map.Entry<String, Long> device : history.devices.entrySet()) {
+            StringValue.writeString(device.getKey(), out);
+            out.writeLong(device.getValue());
+        }
+        StringValue.writeString(history.lastLocale, out);
+        out.writeLong(history.lastLocaleMillis);
+        out.writeLong(history.lastHopMillis);
+        StringValue.writeString(history.lastAppVersion, out);
+        out.writeInt(history.recentLogins.size());
+        for (long time : history.recentLogins) {
+            out.writeLong(time);
+        }
+        out.writeBoolean(history.burst != null);
+        if (history.burst != null) {
+            history.burst.writeTo(out);
+        }
+    }
+
+    @Override
+    public UserHistory deserialize(DataInputView in) throws IOException {
+        UserHistory history = new UserHistory();
+        history.lastLoginMillis = in.readLong();
+        history.wakeUpMillis = in.readLong();
+        int devices = in.readUnsignedByte();
+        for (int i = 0; i < devices; i++) {
+            history.devices.put(StringValue.readString(in), in.readLong());
+        }
+        history.lastLocale = StringValue.readString(in);
+        history.lastLocaleMillis = in.readLong();
+        history.lastHopMillis = in.readLong();
+        history.lastAppVersion = StringValue.readString(in);
+        int recent = in.readInt();
+        for (int i = 0; i < recent; i++) {
+            history.recentLogins.add(in.readLong());
+        }
+        if (in.readBoolean()) {
+            history.burst = Episode.readFrom(in);
+        }
+        return history;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<UserHistory> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores this serializer from a checkpoint or savepoint. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<UserHistory> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
