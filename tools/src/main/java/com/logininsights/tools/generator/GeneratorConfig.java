@@ -21,6 +21,7 @@ import java.util.OptionalLong;
  *     quiet partition asks for explicit choice over all the topic's partitions
  * @param seed empty picks a random seed, which the run logs so it can be repeated
  * @param startTime event time of the first record; empty means now
+ * @param timeLapse how many times faster than the clock event time runs
  * @param incidents what to inject into the background
  * @param groundTruth where to write what was injected; empty writes nothing
  * @param watchedLocales the job's watched locales: the background never uses them, incidents do
@@ -38,6 +39,7 @@ public record GeneratorConfig(
         OptionalInt partitions,
         OptionalLong seed,
         Optional<Instant> startTime,
+        double timeLapse,
         Map<String, String> producerProperties,
         Duration reportEvery,
         int users,
@@ -53,6 +55,11 @@ public record GeneratorConfig(
 
     public boolean unpaced() {
         return recordsPerSecond == 0;
+    }
+
+    /** Records per second of event time (of a paced run). */
+    public double recordsPerEventSecond() {
+        return recordsPerSecond / timeLapse;
     }
 
     public RecordMix recordMix() {

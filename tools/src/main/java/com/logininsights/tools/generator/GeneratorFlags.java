@@ -131,6 +131,15 @@ public final class GeneratorFlags implements Callable<Integer> {
     Instant startTime;
 
     @Option(
+            names = "--time-lapse",
+            paramLabel = "FACTOR",
+            defaultValue = "1",
+            converter = TimeLapse.class,
+            description = "event time runs this many times as fast as the clock; with --start-time in the past, so"
+                    + " that it does not run into the future (default: ${DEFAULT-VALUE})")
+    double timeLapse;
+
+    @Option(
             names = "--users",
             paramLabel = "N",
             defaultValue = "10000",
@@ -271,6 +280,7 @@ public final class GeneratorFlags implements Callable<Integer> {
                 partitions == null ? OptionalInt.empty() : OptionalInt.of(partitions),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                 Optional.ofNullable(startTime),
+                timeLapse,
                 properties,
                 reportEvery,
                 users,
@@ -327,6 +337,21 @@ public final class GeneratorFlags implements Callable<Integer> {
                 // reported below, with what was expected
             }
             throw new TypeConversionException("'" + value + "' is not a number of records per second, or max");
+        }
+    }
+
+    static final class TimeLapse implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                double factor = Double.parseDouble(value.trim());
+                if (factor > 0 && !Double.isInfinite(factor)) {
+                    return factor;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with what was expected
+            }
+            throw new TypeConversionException("'" + value + "' is not a factor above 0");
         }
     }
 

@@ -156,7 +156,8 @@ public final class LoginEventGenerator {
                     seed,
                     seed,
                     start,
-                    config.unpaced() ? "as fast as possible" : config.recordsPerSecond() + " records/s",
+                    (config.unpaced() ? "as fast as possible" : config.recordsPerSecond() + " records/s")
+                            + (config.timeLapse() == 1 ? "" : ", event time " + config.timeLapse() + " x as fast"),
                     partitions.describe());
             describeBackground();
             long sendingNanos = send(factory, incidents, truth, producer, partitions);
@@ -175,7 +176,7 @@ public final class LoginEventGenerator {
         if (config.unpaced() || config.count().isEmpty()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of((long) ((config.count().getAsLong() - 1) * 1000 / config.recordsPerSecond()));
+        return OptionalLong.of((long) ((config.count().getAsLong() - 1) * 1000 / config.recordsPerEventSecond()));
     }
 
     /**
@@ -197,21 +198,22 @@ public final class LoginEventGenerator {
             return;
         }
         long most = UserPool.mostLoginsWithin(
-                BURST_SPAN_AT_DEFAULT, config.users(), config.recordsPerSecond(), config.jitter());
+                BURST_SPAN_AT_DEFAULT, config.users(), config.recordsPerEventSecond(), config.jitter());
         if (most > BURST_LOGINS_AT_DEFAULT) {
             LOG.warn(
-                    "each of the {} users logs in every {} s at {} records/s, up to {} times a minute: the job's burst"
+                    "each of the {} users logs in every {} s of event time at {} records per event second, up to {}"
+                            + " times a minute: the job's burst"
                             + " signal (at its default, more than {} logins in a minute) will fire for the background;"
                             + " --users {} or more keeps it below",
                     config.users(),
-                    String.format(java.util.Locale.ROOT, "%.1f", config.users() / config.recordsPerSecond()),
-                    config.recordsPerSecond(),
+                    String.format(java.util.Locale.ROOT, "%.1f", config.users() / config.recordsPerEventSecond()),
+                    config.recordsPerEventSecond(),
                     most,
                     BURST_LOGINS_AT_DEFAULT,
                     UserPool.fewestUsersForAtMost(
                             BURST_LOGINS_AT_DEFAULT,
                             BURST_SPAN_AT_DEFAULT,
-                            config.recordsPerSecond(),
+                            config.recordsPerEventSecond(),
                             config.jitter()));
         }
     }
@@ -268,7 +270,7 @@ public final class LoginEventGenerator {
                 if (scheduledNanos < 0) {
                     break;
                 }
-                long millis = scheduledNanos / 1_000_000;
+                long millis = (long) (scheduledNanos / 1e6 * config.timeLapse());
                 for (Incidents.Due login : incidents.due(millis)) {
                     truth.sent(login);
                     send(producer, partitions, login.record(), (metadata, failure) -> {

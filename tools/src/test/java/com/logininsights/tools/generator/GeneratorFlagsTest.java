@@ -35,6 +35,7 @@ class GeneratorFlagsTest {
         assertThat(config.producerProperties()).isEmpty();
         assertThat(config.reportEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.users()).isEqualTo(10_000);
+        assertThat(config.timeLapse()).isEqualTo(1);
         assertThat(config.incidents().any()).isFalse();
         assertThat(config.incidents().every()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.incidents().burstSize()).isEqualTo(20);
@@ -123,6 +124,7 @@ class GeneratorFlagsTest {
                 "--seed", "-42",
                 "--start-time", "1736653976",
                 "--users", "50",
+                "--time-lapse", "60",
                 "--producer-property", "linger.ms=5",
                 "--producer-property", "client.id = mine",
                 "--report-every", "1m");
@@ -139,6 +141,8 @@ class GeneratorFlagsTest {
         assertThat(config.seed()).hasValue(-42);
         assertThat(config.startTime()).contains(Instant.ofEpochSecond(1736653976));
         assertThat(config.users()).isEqualTo(50);
+        assertThat(config.timeLapse()).isEqualTo(60);
+        assertThat(config.recordsPerEventSecond()).isEqualTo(250.5 / 60);
         assertThat(config.producerProperties())
                 .containsExactly(Map.entry("linger.ms", "5"), Map.entry("client.id", "mine"));
         assertThat(config.reportEvery()).isEqualTo(Duration.ofMinutes(1));
@@ -180,6 +184,7 @@ class GeneratorFlagsTest {
                 "--start-time|yesterday|'yesterday' is not a whole number",
                 "--users|0|'0' is not a positive whole number",
                 "--incident-every|0|must be longer than 0",
+                "--time-lapse|0|'0' is not a factor above 0",
                 "--burst-size|1|it takes at least 2",
                 "--crowd-size|x|'x' is not a whole number",
                 "--minimum-app-version|v2|'v2' is not a dotted version",
@@ -248,6 +253,7 @@ class GeneratorFlagsTest {
             "--seed",
             "--start-time",
             "--users",
+            "--time-lapse",
             "--incidents",
             "--incident-every",
             "--ground-truth",
