@@ -188,6 +188,28 @@ class MonitoringFilesTest {
         assertThat(firedInTests).as("alerts the rule tests make fire").containsAll(alerts);
     }
 
+    /** The operators' table of the alerts (what each means, what to do) lists exactly the alerts there are. */
+    @Test
+    void theDocsExplainExactlyTheAlertsThereAre() throws IOException {
+        List<String> alerts = new ArrayList<>();
+        for (JsonNode group : yaml(PROMETHEUS_DIR + "/alerts.yml").path("groups")) {
+            group.path("rules").forEach(rule -> {
+                if (rule.has("alert")) {
+                    alerts.add(rule.path("alert").asText());
+                }
+            });
+        }
+        List<String> documented = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (warning|critical) \\|")
+                .matcher(Files.readString(REPO.resolve("docs/running-with-docker-compose.md")));
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertThat(documented)
+                .as("alerts in docs/running-with-docker-compose.md's table")
+                .containsExactlyElementsOf(alerts);
+    }
+
     private static JsonNode compose() throws IOException {
         return yaml("docker-compose.yml");
     }
