@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,7 +148,7 @@ class DashboardQueriesIT {
         Map<String, String> health = awaitTargetsUp();
         progress("prometheus scrapes " + health);
 
-        Map<Target, Answer> answers = awaitEveryQueryAnswered(targets);
+        Map<Target, Answer> answers = askEveryQuery(targets);
         answers.forEach((target, answer) -> progress(answer.series().size() + " series  " + target));
         assertThat(answers.entrySet().stream()
                         .filter(e -> PANELS_AWAITING_SIGNALS.contains(e.getKey().panelTitle()))
@@ -178,7 +179,7 @@ class DashboardQueriesIT {
                 .filter(t -> t.panelTitle().equals("Dead letters per second, by reason"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no panel 'Dead letters per second, by reason'"));
-        Map<String, Double> rates = awaitRisingReasons(perReason, reasonsOfTheFeeder());
+        Map<String, Double> rates = askRisingReasons(perReason, reasonsOfTheFeeder());
         progress("dead letters per second, by reason: " + rates);
         rates.forEach((reason, rate) -> assertThat(rate > 0)
                 .as("reason %s rising (%s per second)", reason, rate)
@@ -194,8 +195,10 @@ class DashboardQueriesIT {
     @Test
     void everyAlertingRuleEvaluatesAgainstTheRunningJob() throws Exception {
         awaitTargetsUp();
-        List<Rule> rules =
-                awaitRules(all -> all.stream().noneMatch(rule -> rule.health().equals("unknown")));
+        List<Rule> rules = askUntil(
+                prometheus::rules,
+                all -> all.stream().noneMatch(rule -> rule.health().equals("unknown")),
+                Duration.ofSeconds(1));
         rules.forEach(rule -> progress(rule.health() + " " + rule.state() + "  " + rule.name()));
         assertThat(rules).as("rules loaded from %s", ALERT_RULES).hasSizeGreaterThanOrEqualTo(5);
         assertThat(rules.stream()
@@ -213,7 +216,7 @@ class DashboardQueriesIT {
             }
         }
         assertThat(named).as("metrics the rules name").containsAll(METRICS_AWAITING_SIGNALS);
-        Map<String, Integer> seriesByMetric = awaitMetrics(named);
+        Map<String, Integer> seriesByMetric = askSeriesOf(named);
         progress("series of the metrics the rules name: " + seriesByMetric);
         assertThat(seriesByMetric.entrySet().stream()
                         .filter(e -> e.getValue() == 0 && !METRICS_AWAITING_SIGNALS.contains(e.getKey()))
@@ -229,9 +232,11 @@ class DashboardQueriesIT {
 
         progress("the job's uptime: "
                 + prometheus.query("flink_jobmanager_job_uptime").series());
-        List<Rule> live =
-                awaitRules(all -> state(all, "LoginInsightsNotRunning").equals("inactive")
-                        && !state(all, "LoginInsightsEventTimeBehind").equals("inactive"));
+        List<Rule> live = askUntil(
+                prometheus::rules,
+                all -> state(all, "LoginInsightsNotRunning").equals("inactive")
+                        && !state(all, "LoginInsightsEventTimeBehind").equals("inactive"),
+                Duration.ofSeconds(1));
         assertThat(state(live, "LoginInsightsNotRunning"))
                 .as("LoginInsightsNotRunning, with the job running")
                 .isEqualTo("inactive");
@@ -251,32 +256,61 @@ class DashboardQueriesIT {
                 .orElseThrow(() -> new AssertionError("no alert " + alert + " in " + rules));
     }
 
-    /** Asks for the rules until the condition holds or the patience runs out; returns the last answer either way. */
-    private static List<Rule> awaitRules(Predicate<List<Rule>> condition) throws Exception {
+    /** Asks until the answer is done or the patience runs out; returns the last answer either way. */
+    private static <T> T askUntil(Callable<T> ask, Predicate<T> done, Duration pause) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        List<Rule> rules = prometheus.rules();
-        while (!condition.test(rules) && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            rules = prometheus.rules();
+        T answer = ask.call();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            Thread.sleep(pause.toMillis());
+            answer = ask.call();
         }
-        return rules;
+        return answer;
+    }
+
+    /**
+     * Every query's answer, asked until each has returned series at once (rates need two scrapes, checkpoint figures
+     * a completed checkpoint, the event-time lag a watermark) or one is refused; the panels awaiting the signals
+     * aside.
+     */
+    private static Map<Target, Answer> askEveryQuery(List<Target> targets) throws Exception {
+        return askUntil(
+                () -> {
+                    Map<Target, Answer> answers = new LinkedHashMap<>();
+                    for (Target target : targets) {
+                        answers.put(target, prometheus.query(target.expr()));
+                    }
+                    return answers;
+                },
+                answers -> answers.values().stream().anyMatch(Answer::failed)
+                        || answers.entrySet().stream()
+                                .filter(e -> !PANELS_AWAITING_SIGNALS.contains(
+                                        e.getKey().panelTitle()))
+                                .allMatch(e -> !e.getValue().series().isEmpty()),
+                Duration.ofSeconds(2));
+    }
+
+    /** Every reason's rate, asked until the expected reasons all have a positive one. */
+    private static Map<String, Double> askRisingReasons(Target perReason, Set<String> expected) throws Exception {
+        return askUntil(
+                () -> prometheus.query(perReason.expr()).series().stream()
+                        .collect(Collectors.toMap(s -> s.labels().get("reason"), Series::value)),
+                rates -> expected.stream().allMatch(r -> rates.getOrDefault(r, 0.0) > 0),
+                Duration.ofSeconds(1));
     }
 
     /** How many series each metric has, asked until every one but those awaiting the signals has some. */
-    private static Map<String, Integer> awaitMetrics(Set<String> metrics) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Map<String, Integer> series = new TreeMap<>();
-            for (String metric : metrics) {
-                series.put(metric, prometheus.query(metric).series().size());
-            }
-            boolean complete = series.entrySet().stream()
-                    .allMatch(e -> e.getValue() > 0 || METRICS_AWAITING_SIGNALS.contains(e.getKey()));
-            if (complete || System.nanoTime() > deadline) {
-                return series;
-            }
-            Thread.sleep(2_000);
-        }
+    private static Map<String, Integer> askSeriesOf(Set<String> metrics) throws Exception {
+        return askUntil(
+                () -> {
+                    Map<String, Integer> series = new TreeMap<>();
+                    for (String metric : metrics) {
+                        series.put(metric, prometheus.query(metric).series().size());
+                    }
+                    return series;
+                },
+                series -> series.entrySet().stream()
+                        .allMatch(e -> e.getValue() > 0 || METRICS_AWAITING_SIGNALS.contains(e.getKey())),
+                Duration.ofSeconds(2));
     }
 
     /** Waits until both Flink processes have been scraped successfully. */
@@ -291,43 +325,6 @@ class DashboardQueriesIT {
             health = prometheus.targetHealth();
         }
         return health;
-    }
-
-    /**
-     * Asks every query until each has returned series at once (rates need two scrapes, checkpoint figures a completed
-     * checkpoint, the event-time lag a watermark) or the patience runs out; returns the last answers either way.
-     */
-    private static Map<Target, Answer> awaitEveryQueryAnswered(List<Target> targets) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Map<Target, Answer> answers = new LinkedHashMap<>();
-            for (Target target : targets) {
-                answers.put(target, prometheus.query(target.expr()));
-            }
-            boolean complete = answers.entrySet().stream()
-                    .filter(e -> !PANELS_AWAITING_SIGNALS.contains(e.getKey().panelTitle()))
-                    .allMatch(e ->
-                            !e.getValue().failed() && !e.getValue().series().isEmpty());
-            boolean anyRefused = answers.values().stream().anyMatch(Answer::failed);
-            if (complete || anyRefused || System.nanoTime() > deadline) {
-                return answers;
-            }
-            Thread.sleep(2_000);
-        }
-    }
-
-    /** Asks the per-reason query until the expected reasons all have a positive rate; returns every reason's rate. */
-    private static Map<String, Double> awaitRisingReasons(Target perReason, Set<String> expected) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Map<String, Double> rates = prometheus.query(perReason.expr()).series().stream()
-                    .collect(Collectors.toMap(s -> s.labels().get("reason"), Series::value));
-            boolean rising = expected.stream().allMatch(r -> rates.getOrDefault(r, 0.0) > 0);
-            if (rising || System.nanoTime() > deadline) {
-                return rates;
-            }
-            Thread.sleep(1_000);
-        }
     }
 
     private static Set<String> reasonsOfTheFeeder() {

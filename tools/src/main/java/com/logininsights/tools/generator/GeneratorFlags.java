@@ -22,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -328,30 +329,27 @@ public final class GeneratorFlags implements Callable<Integer> {
             if (value.trim().equalsIgnoreCase("max")) {
                 return 0.0;
             }
-            try {
-                double rate = Double.parseDouble(value.trim());
-                if (rate >= 0 && !Double.isInfinite(rate)) {
-                    return rate;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, with what was expected
-            }
-            throw new TypeConversionException("'" + value + "' is not a number of records per second, or max");
+            return number(value, rate -> rate >= 0)
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a number of records per second, or max"));
+        }
+    }
+
+    /** The finite number the text holds, if it passes the test. */
+    private static Optional<Double> number(String value, DoublePredicate test) {
+        try {
+            double number = Double.parseDouble(value.trim());
+            return Double.isFinite(number) && test.test(number) ? Optional.of(number) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
     static final class TimeLapse implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            try {
-                double factor = Double.parseDouble(value.trim());
-                if (factor > 0 && !Double.isInfinite(factor)) {
-                    return factor;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, with what was expected
-            }
-            throw new TypeConversionException("'" + value + "' is not a factor above 0");
+            return number(value, factor -> factor > 0)
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a factor above 0"));
         }
     }
 

@@ -181,12 +181,8 @@ final class Incidents {
 
     /** A fresh account, never seen in the background, with the background's kind of values. */
     private Account account() {
-        return new Account(
-                UpstreamValues.uuid(random),
-                values.appVersion(random),
-                UpstreamValues.deviceType(random),
-                UpstreamValues.deviceId(random),
-                values.locale(random));
+        UserPool.LoginUser user = UserPool.draw(random, values);
+        return new Account(user.userId(), user.appVersion(), user.deviceType(), user.deviceId(), user.locale());
     }
 
     private record Account(String userId, String appVersion, String deviceType, String deviceId, String locale) {

@@ -81,7 +81,11 @@ final class UserPool {
 
     /** User {@code index}: the same values every time. */
     LoginUser user(int index) {
-        SplittableRandom random = new SplittableRandom(mix(seed + index * GOLDEN_GAMMA));
+        return draw(new SplittableRandom(mix(seed + index * GOLDEN_GAMMA)), values);
+    }
+
+    /** A user with values drawn from these. */
+    static LoginUser draw(RandomGenerator random, UpstreamValues values) {
         return new LoginUser(
                 UpstreamValues.uuid(random),
                 values.appVersion(random),

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -135,7 +134,7 @@ public final class LiveView implements AutoCloseable {
                     consumer, bootstrapServers, List.of(topics.processed(), topics.deadLetters()), timeout);
             List<TopicPartition> all = new ArrayList<>(inputSide);
             all.addAll(CommittedReader.partitionsOf(consumer, bootstrapServers, List.of(topics.insights()), timeout));
-            List<TopicPartition> alertSide = partitionsIfAny(consumer, alertsTopic, timeout);
+            List<TopicPartition> alertSide = CommittedReader.partitions(consumer, alertsTopic, timeout);
             all.addAll(alertSide);
             consumer.assign(all);
             consumer.seekToEnd(all);
@@ -167,17 +166,6 @@ public final class LiveView implements AutoCloseable {
         while (System.nanoTime() < deadline && pollOnce(Duration.ofMillis(500))) {
             // each poll prints the windows it completed
         }
-    }
-
-    /** A topic's partitions, or none while it does not exist. */
-    private static List<TopicPartition> partitionsIfAny(
-            KafkaConsumer<byte[], byte[]> consumer, String topic, Duration timeout) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-        return infos == null
-                ? List.of()
-                : infos.stream()
-                        .map(info -> new TopicPartition(topic, info.partition()))
-                        .toList();
     }
 
     /** Polls once, counts what arrived and prints every window whose input has been read; false once stopped. */
@@ -212,7 +200,7 @@ public final class LiveView implements AutoCloseable {
         lookForAlertsAt = System.nanoTime() + ALERTS_LOOK_EVERY.toNanos();
         List<TopicPartition> found;
         try {
-            found = partitionsIfAny(consumer, alertsTopic, ALERTS_LOOK_TIMEOUT);
+            found = CommittedReader.partitions(consumer, alertsTopic, ALERTS_LOOK_TIMEOUT);
         } catch (TimeoutException e) {
             return;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.common.kafka.CommittedReader;
+import com.logininsights.tools.JavaMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,9 +56,9 @@ class GeneratorIncidentsIT {
         Path truthFile = dir.resolve("ground-truth.jsonl");
         long start = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
         // 10 s of sending, 100 s of event time: an incident every 5 s of it, each kind in turn.
-        Path log = dir.resolve("generator.log");
-        int exitCode = runGenerator(
-                log,
+        JavaMain.Outcome outcome = JavaMain.run(
+                LoginEventGenerator.class,
+                dir,
                 "--bootstrap-servers",
                 broker.bootstrapServers(),
                 "--rate",
@@ -83,11 +83,11 @@ class GeneratorIncidentsIT {
                 "2.0",
                 "--ground-truth",
                 truthFile.toString());
-        String output = Files.readString(log);
+        String output = outcome.stdout() + outcome.stderr();
         output.lines()
-                .filter(l -> l.contains("incident") || l.contains("done:"))
+                .filter(l -> l.contains("incidents:") || l.contains("done:"))
                 .forEach(System.out::println);
-        assertThat(exitCode).as(output).isZero();
+        assertThat(outcome.exitCode()).as(output).isZero();
 
         List<JsonNode> truth = new ArrayList<>();
         for (String line : Files.readAllLines(truthFile)) {
@@ -135,24 +135,5 @@ class GeneratorIncidentsIT {
             }
         }
         assertThat(topic).hasSize(RECORDS + injected.size());
-    }
-
-    private static int runGenerator(Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LoginEventGenerator.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the generator did not finish within 3 minutes:\n" + Files.readString(log));
-        }
-        return process.exitValue();
     }
 }
