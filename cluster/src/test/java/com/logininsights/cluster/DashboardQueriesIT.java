@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.cluster.GrafanaDashboard.Target;
 import com.logininsights.cluster.LocalPrometheus.Answer;
+import com.logininsights.cluster.LocalPrometheus.Rule;
 import com.logininsights.cluster.LocalPrometheus.Series;
 import com.logininsights.common.Topics;
 import com.logininsights.common.broker.LocalKafkaBroker;
@@ -13,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * ({@code scripts/flink-cluster}) while the job runs on it with live input, good and malformed, and every query of
  * every panel in {@code monitoring/grafana/dashboards/login-insights.json} must return at least one series through
  * Prometheus's HTTP API. A renamed metric, a wrong label or an operator name that changed in the job shows up here as
- * a panel that would stay empty.
+ * a panel that would stay empty. The same Prometheus evaluates the alerting rules of
+ * {@code monitoring/prometheus/alerts.yml}: each must evaluate without error, and every metric it names must exist.
  */
 class DashboardQueriesIT {
     private static final Path REPO = Path.of(System.getProperty("logininsights.root", ".."))
@@ -32,6 +40,21 @@ class DashboardQueriesIT {
             .normalize();
     private static final Path JOB_JAR = REPO.resolve("job/target/login-insights.jar");
     private static final Path DASHBOARD = REPO.resolve("monitoring/grafana/dashboards/login-insights.json");
+    private static final Path ALERT_RULES = REPO.resolve("monitoring/prometheus/alerts.yml");
+    /**
+     * What waits for the job's signals (issue 20, built on another branch): the per-signal alert counter, registered
+     * as {@code addGroup("signal", name).counter("alerts")} on the signals operator. Until the job emits it these
+     * panels stay empty and this metric is missing, so they are left out of the checks; they are still asked, and
+     * once they answer this test fails, so that whoever merges the signals removes them from here.
+     */
+    private static final Set<String> PANELS_AWAITING_SIGNALS =
+            Set.of("Alerts per second, by signal", "Alerts in the last hour, by signal");
+
+    private static final Set<String> METRICS_AWAITING_SIGNALS =
+            Set.of("flink_taskmanager_job_task_operator_signal_alerts");
+    /** Metric names in a PromQL expression: Flink's, and Prometheus's own {@code up}. */
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(flink_[A-Za-z0-9_]+|up)\\b");
+
     private static final String INPUT = "user-login";
     /** Long enough for the first checkpoint, a watermark and two scrapes in a rate() window on a loaded machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -100,7 +123,8 @@ class DashboardQueriesIT {
                 List.of(
                         "localhost:" + cluster.jobManagerMetricsPort(),
                         "localhost:" + cluster.taskManagerMetricsPort(1)),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                List.of(ALERT_RULES));
         progress("prometheus up at " + prometheus.url() + " (PID " + prometheus.pid() + ")");
     }
 
@@ -117,12 +141,24 @@ class DashboardQueriesIT {
     void everyPanelQueryOfTheDashboardReturnsSeriesFromTheRunningJob() throws Exception {
         List<Target> targets = dashboard.targets();
         assertThat(targets).as("queries in %s", DASHBOARD).isNotEmpty();
+        assertThat(targets.stream().map(Target::panelTitle))
+                .as("panels awaiting the signals")
+                .containsAll(PANELS_AWAITING_SIGNALS);
 
         Map<String, String> health = awaitTargetsUp();
         progress("prometheus scrapes " + health);
 
-        Map<Target, Answer> answers = awaitEveryQueryAnswered(targets);
+        Map<Target, Answer> answers = askEveryQuery(targets);
         answers.forEach((target, answer) -> progress(answer.series().size() + " series  " + target));
+        assertThat(answers.entrySet().stream()
+                        .filter(e -> PANELS_AWAITING_SIGNALS.contains(e.getKey().panelTitle()))
+                        .filter(e -> !e.getValue().series().isEmpty())
+                        .map(e -> e.getKey().toString())
+                        .toList())
+                .as("queries that answer although listed as awaiting the signals: remove their panels from"
+                        + " PANELS_AWAITING_SIGNALS")
+                .isEmpty();
+        answers.keySet().removeIf(target -> PANELS_AWAITING_SIGNALS.contains(target.panelTitle()));
 
         assertThat(answers.entrySet().stream()
                         .filter(e -> e.getValue().failed())
@@ -143,11 +179,138 @@ class DashboardQueriesIT {
                 .filter(t -> t.panelTitle().equals("Dead letters per second, by reason"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no panel 'Dead letters per second, by reason'"));
-        Map<String, Double> rates = awaitRisingReasons(perReason, reasonsOfTheFeeder());
+        Map<String, Double> rates = askRisingReasons(perReason, reasonsOfTheFeeder());
         progress("dead letters per second, by reason: " + rates);
         rates.forEach((reason, rate) -> assertThat(rate > 0)
                 .as("reason %s rising (%s per second)", reason, rate)
                 .isEqualTo(reasonsOfTheFeeder().contains(reason)));
+    }
+
+    /**
+     * Every alerting and recording rule evaluates against the running job without error, and every metric the rules
+     * name exists. And two alerts are seen to tell the truth: with the job running, {@code LoginInsightsNotRunning} is
+     * quiet; with the feeder's event times an hour old, {@code LoginInsightsEventTimeBehind} is pending (it fires
+     * after 10 minutes).
+     */
+    @Test
+    void everyAlertingRuleEvaluatesAgainstTheRunningJob() throws Exception {
+        awaitTargetsUp();
+        List<Rule> rules = askUntil(
+                prometheus::rules,
+                all -> all.stream().noneMatch(rule -> rule.health().equals("unknown")),
+                Duration.ofSeconds(1));
+        rules.forEach(rule -> progress(rule.health() + " " + rule.state() + "  " + rule.name()));
+        assertThat(rules).as("rules loaded from %s", ALERT_RULES).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(rules.stream()
+                        .filter(rule -> !rule.health().equals("ok"))
+                        .map(rule -> rule.name() + ": " + rule.health() + " " + rule.lastError())
+                        .toList())
+                .as("rules Prometheus could not evaluate")
+                .isEmpty();
+
+        Set<String> named = new TreeSet<>();
+        for (Rule rule : rules) {
+            Matcher metric = METRIC_NAME.matcher(rule.query());
+            while (metric.find()) {
+                named.add(metric.group(1));
+            }
+        }
+        assertThat(named).as("metrics the rules name").containsAll(METRICS_AWAITING_SIGNALS);
+        Map<String, Integer> seriesByMetric = askSeriesOf(named);
+        progress("series of the metrics the rules name: " + seriesByMetric);
+        assertThat(seriesByMetric.entrySet().stream()
+                        .filter(e -> e.getValue() == 0 && !METRICS_AWAITING_SIGNALS.contains(e.getKey()))
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .as("metrics the rules name that the job does not emit")
+                .isEmpty();
+        assertThat(METRICS_AWAITING_SIGNALS.stream()
+                        .filter(metric -> seriesByMetric.get(metric) > 0)
+                        .toList())
+                .as("metrics listed as awaiting the signals that exist: remove them from METRICS_AWAITING_SIGNALS")
+                .isEmpty();
+
+        progress("the job's uptime: "
+                + prometheus.query("flink_jobmanager_job_uptime").series());
+        List<Rule> live = askUntil(
+                prometheus::rules,
+                all -> state(all, "LoginInsightsNotRunning").equals("inactive")
+                        && !state(all, "LoginInsightsEventTimeBehind").equals("inactive"),
+                Duration.ofSeconds(1));
+        assertThat(state(live, "LoginInsightsNotRunning"))
+                .as("LoginInsightsNotRunning, with the job running")
+                .isEqualTo("inactive");
+        assertThat(live)
+                .filteredOn(rule -> rule.name().equals("LoginInsightsEventTimeBehind"))
+                .extracting(Rule::state)
+                .as("LoginInsightsEventTimeBehind, with event times an hour old: pending for its first 10 minutes")
+                .singleElement()
+                .isIn("pending", "firing");
+    }
+
+    private static String state(List<Rule> rules, String alert) {
+        return rules.stream()
+                .filter(rule -> rule.name().equals(alert))
+                .map(Rule::state)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no alert " + alert + " in " + rules));
+    }
+
+    /** Asks until the answer is done or the patience runs out; returns the last answer either way. */
+    private static <T> T askUntil(Callable<T> ask, Predicate<T> done, Duration pause) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T answer = ask.call();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            Thread.sleep(pause.toMillis());
+            answer = ask.call();
+        }
+        return answer;
+    }
+
+    /**
+     * Every query's answer, asked until each has returned series at once (rates need two scrapes, checkpoint figures
+     * a completed checkpoint, the event-time lag a watermark) or one is refused; the panels awaiting the signals
+     * aside.
+     */
+    private static Map<Target, Answer> askEveryQuery(List<Target> targets) throws Exception {
+        return askUntil(
+                () -> {
+                    Map<Target, Answer> answers = new LinkedHashMap<>();
+                    for (Target target : targets) {
+                        answers.put(target, prometheus.query(target.expr()));
+                    }
+                    return answers;
+                },
+                answers -> answers.values().stream().anyMatch(Answer::failed)
+                        || answers.entrySet().stream()
+                                .filter(e -> !PANELS_AWAITING_SIGNALS.contains(
+                                        e.getKey().panelTitle()))
+                                .allMatch(e -> !e.getValue().series().isEmpty()),
+                Duration.ofSeconds(2));
+    }
+
+    /** Every reason's rate, asked until the expected reasons all have a positive one. */
+    private static Map<String, Double> askRisingReasons(Target perReason, Set<String> expected) throws Exception {
+        return askUntil(
+                () -> prometheus.query(perReason.expr()).series().stream()
+                        .collect(Collectors.toMap(s -> s.labels().get("reason"), Series::value)),
+                rates -> expected.stream().allMatch(r -> rates.getOrDefault(r, 0.0) > 0),
+                Duration.ofSeconds(1));
+    }
+
+    /** How many series each metric has, asked until every one but those awaiting the signals has some. */
+    private static Map<String, Integer> askSeriesOf(Set<String> metrics) throws Exception {
+        return askUntil(
+                () -> {
+                    Map<String, Integer> series = new TreeMap<>();
+                    for (String metric : metrics) {
+                        series.put(metric, prometheus.query(metric).series().size());
+                    }
+                    return series;
+                },
+                series -> series.entrySet().stream()
+                        .allMatch(e -> e.getValue() > 0 || METRICS_AWAITING_SIGNALS.contains(e.getKey())),
+                Duration.ofSeconds(2));
     }
 
     /** Waits until both Flink processes have been scraped successfully. */
@@ -162,41 +325,6 @@ class DashboardQueriesIT {
             health = prometheus.targetHealth();
         }
         return health;
-    }
-
-    /**
-     * Asks every query until each has returned series at once (rates need two scrapes, checkpoint figures a completed
-     * checkpoint, the event-time lag a watermark) or the patience runs out; returns the last answers either way.
-     */
-    private static Map<Target, Answer> awaitEveryQueryAnswered(List<Target> targets) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Map<Target, Answer> answers = new LinkedHashMap<>();
-            for (Target target : targets) {
-                answers.put(target, prometheus.query(target.expr()));
-            }
-            boolean complete = answers.values().stream()
-                    .allMatch(a -> !a.failed() && !a.series().isEmpty());
-            boolean anyRefused = answers.values().stream().anyMatch(Answer::failed);
-            if (complete || anyRefused || System.nanoTime() > deadline) {
-                return answers;
-            }
-            Thread.sleep(2_000);
-        }
-    }
-
-    /** Asks the per-reason query until the expected reasons all have a positive rate; returns every reason's rate. */
-    private static Map<String, Double> awaitRisingReasons(Target perReason, Set<String> expected) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Map<String, Double> rates = prometheus.query(perReason.expr()).series().stream()
-                    .collect(Collectors.toMap(s -> s.labels().get("reason"), Series::value));
-            boolean rising = expected.stream().allMatch(r -> rates.getOrDefault(r, 0.0) > 0);
-            if (rising || System.nanoTime() > deadline) {
-                return rates;
-            }
-            Thread.sleep(1_000);
-        }
     }
 
     private static Set<String> reasonsOfTheFeeder() {

@@ -66,18 +66,26 @@ final class LocalPrometheus implements AutoCloseable {
 
     /**
      * Starts Prometheus in {@code dir} (configuration, data and log), scraping {@code targets} ("host:port", each
-     * serving /metrics) every {@code scrapeInterval}, and waits until it is ready.
+     * serving /metrics) every {@code scrapeInterval} and evaluating the rules of {@code ruleFiles} (copied into
+     * {@code dir}) as often, and waits until it is ready.
      */
-    static LocalPrometheus start(Path binary, Path dir, List<String> targets, Duration scrapeInterval)
+    static LocalPrometheus start(
+            Path binary, Path dir, List<String> targets, Duration scrapeInterval, List<Path> ruleFiles)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path config = dir.resolve("prometheus.yml");
+        List<String> rules = new ArrayList<>();
+        for (Path file : ruleFiles) {
+            Files.copy(file, dir.resolve(file.getFileName()));
+            rules.add("\"" + file.getFileName() + "\"");
+        }
         String seconds = scrapeInterval.toSeconds() + "s";
         Files.writeString(config, """
                 global:
                   scrape_interval: %s
                   scrape_timeout: %s
                   evaluation_interval: %s
+                rule_files: [%s]
                 scrape_configs:
                   - job_name: flink
                     static_configs:
@@ -86,6 +94,7 @@ final class LocalPrometheus implements AutoCloseable {
                         seconds,
                         seconds,
                         seconds,
+                        String.join(", ", rules),
                         targets.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", "))));
         int port = StandaloneCluster.freePort();
         Path log = dir.resolve("prometheus.log");
@@ -150,6 +159,29 @@ final class LocalPrometheus implements AutoCloseable {
                     state.equals("up") || error.isEmpty() ? state : state + " (" + error + ")");
         }
         return health;
+    }
+
+    /**
+     * One rule as Prometheus last evaluated it: its health ("ok", "err", or "unknown" before its first evaluation)
+     * with the error, and for an alert its state ("inactive", "pending", "firing").
+     */
+    record Rule(String name, String query, String health, String lastError, String state) {}
+
+    /** Every rule of the loaded rule files, in file order. */
+    List<Rule> rules() throws IOException, InterruptedException {
+        JsonNode body = JSON.readTree(get("/api/v1/rules").body());
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode group : body.path("data").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                rules.add(new Rule(
+                        rule.path("name").asText(),
+                        rule.path("query").asText(),
+                        rule.path("health").asText(),
+                        rule.path("lastError").asText(""),
+                        rule.path("state").asText("")));
+            }
+        }
+        return rules;
     }
 
     /** Evaluates a PromQL expression now, through the HTTP API, as Grafana does. */

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The monitoring profile's files agree with each other and with the Flink configuration, as far as that can be
  * checked without Docker: the dashboard reads from the data source Grafana provisions, Grafana finds the dashboard
- * where docker-compose.yml mounts it, and Prometheus scrapes the port Flink's reporter serves. Whether the dashboard's
- * queries find real metrics is {@link DashboardQueriesIT}'s job.
+ * where docker-compose.yml mounts it, Prometheus scrapes the port Flink's reporter serves and finds its alerting rules,
+ * and every alert is explained and tested. Whether the dashboard's queries and the rules find real metrics is
+ * {@link DashboardQueriesIT}'s job; whether the rules fire when they should, {@code promtool test rules}' (CI).
  */
 class MonitoringFilesTest {
     private static final Path REPO = Path.of(System.getProperty("logininsights.root", ".."))
@@ -28,6 +29,7 @@ class MonitoringFilesTest {
             .normalize();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String DASHBOARDS_IN_REPO = "./monitoring/grafana/dashboards";
+    private static final String PROMETHEUS_DIR = "monitoring/prometheus";
 
     @Test
     void everyPanelOfTheDashboardHasAQueryOnTheProvisionedDataSource() throws IOException {
@@ -125,6 +127,89 @@ class MonitoringFilesTest {
                 .isEqualTo(9249);
     }
 
+    /**
+     * Prometheus reads its rule files relative to its configuration, which compose mounts in /etc/prometheus: every
+     * rule file must be mounted there from monitoring/prometheus/, and be the one the rule tests load.
+     */
+    @Test
+    void prometheusFindsTheAlertRulesWhereComposeMountsThemAndTheTestsLoadTheSame() throws IOException {
+        JsonNode prometheus = compose().path("services").path("prometheus");
+        String configAt = mountTarget(prometheus, "./" + PROMETHEUS_DIR + "/prometheus.yml");
+        String configDir = configAt.substring(0, configAt.lastIndexOf('/'));
+        List<String> ruleFiles = texts(yaml(PROMETHEUS_DIR + "/prometheus.yml").path("rule_files"));
+        assertThat(ruleFiles).as("prometheus.yml's rule_files").isNotEmpty();
+        for (String file : ruleFiles) {
+            assertThat(REPO.resolve(PROMETHEUS_DIR).resolve(file))
+                    .as("rule file %s", file)
+                    .isRegularFile();
+            assertThat(mountTarget(prometheus, "./" + PROMETHEUS_DIR + "/" + file))
+                    .as("where compose mounts %s", file)
+                    .isEqualTo(configDir + "/" + file);
+        }
+        assertThat(texts(yaml(PROMETHEUS_DIR + "/alerts.test.yml").path("rule_files")))
+                .as("the rule files the tests load")
+                .containsExactlyInAnyOrderElementsOf(ruleFiles);
+    }
+
+    /**
+     * Every alert says how bad it is and what it means, and the rule tests make each one fire at least once (a rule
+     * only ever tested quiet could be one that never fires).
+     */
+    @Test
+    void everyAlertHasASeverityAnExplanationAndATestThatMakesItFire() throws IOException {
+        List<String> alerts = new ArrayList<>();
+        for (JsonNode group : yaml(PROMETHEUS_DIR + "/alerts.yml").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                if (rule.has("alert")) {
+                    String name = rule.path("alert").asText();
+                    alerts.add(name);
+                    assertThat(rule.path("labels").path("severity").asText())
+                            .as("%s's severity", name)
+                            .isIn("warning", "critical");
+                    assertThat(rule.path("annotations").path("summary").asText())
+                            .as("%s's summary", name)
+                            .isNotBlank();
+                    assertThat(rule.path("annotations").path("description").asText())
+                            .as("%s's description", name)
+                            .isNotBlank();
+                }
+            }
+        }
+        assertThat(alerts).as("alerts in alerts.yml").hasSizeGreaterThanOrEqualTo(5);
+
+        List<String> firedInTests = new ArrayList<>();
+        for (JsonNode test : yaml(PROMETHEUS_DIR + "/alerts.test.yml").path("tests")) {
+            for (JsonNode check : test.path("alert_rule_test")) {
+                if (!check.path("exp_alerts").isEmpty()) {
+                    firedInTests.add(check.path("alertname").asText());
+                }
+            }
+        }
+        assertThat(firedInTests).as("alerts the rule tests make fire").containsAll(alerts);
+    }
+
+    /** The operators' table of the alerts (what each means, what to do) lists exactly the alerts there are. */
+    @Test
+    void theDocsExplainExactlyTheAlertsThereAre() throws IOException {
+        List<String> alerts = new ArrayList<>();
+        for (JsonNode group : yaml(PROMETHEUS_DIR + "/alerts.yml").path("groups")) {
+            group.path("rules").forEach(rule -> {
+                if (rule.has("alert")) {
+                    alerts.add(rule.path("alert").asText());
+                }
+            });
+        }
+        List<String> documented = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (warning|critical) \\|")
+                .matcher(Files.readString(REPO.resolve("docs/running-with-docker-compose.md")));
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertThat(documented)
+                .as("alerts in docs/running-with-docker-compose.md's table")
+                .containsExactlyElementsOf(alerts);
+    }
+
     private static JsonNode compose() throws IOException {
         return yaml("docker-compose.yml");
     }
@@ -142,6 +227,12 @@ class MonitoringFilesTest {
             }
         }
         throw new AssertionError("no volume mounts " + source + " in " + service.path("volumes"));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static JsonNode text(String value) {

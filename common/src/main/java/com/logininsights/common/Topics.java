@@ -13,6 +13,7 @@ public record Topics(String input, String processed, String deadLetters, String 
     public static final String PROCESSED = "user-login-processed";
     public static final String DEAD_LETTERS = "user-login-dlq";
     public static final String INSIGHTS = "user-login-insights";
+    /** The job's alerts: one record per episode of a suspicious-login signal. */
     public static final String ALERTS = "user-login-alerts";
 
     public static final Topics DEFAULT = new Topics(INPUT, PROCESSED, DEAD_LETTERS, INSIGHTS, ALERTS);

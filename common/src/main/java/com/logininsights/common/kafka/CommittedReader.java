@@ -110,7 +110,8 @@ public final class CommittedReader {
         return partitions;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
+    /** Every partition of a topic as the broker knows it now; none for a topic it does not know (yet). */
+    public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         return infos == null
                 ? List.of()

@@ -1,17 +1,23 @@
 package com.logininsights.tools.generator;
 
+import com.logininsights.common.Durations;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -34,6 +40,10 @@ public final class LoginEventGenerator {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     /** How long a stop signal waits for the sending thread: a blocked send plus the closing flush, and a margin. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(75);
+    /** Issue 20's default burst: more than this many logins by one user... */
+    private static final int BURST_LOGINS_AT_DEFAULT = 10;
+    /** ...within this span of event time. */
+    private static final Duration BURST_SPAN_AT_DEFAULT = Duration.ofMinutes(1);
 
     private final GeneratorConfig config;
     private final SendStats stats = new SendStats();
@@ -130,21 +140,97 @@ public final class LoginEventGenerator {
             long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
             Instant start = config.startTime().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
             LoginRecordFactory factory = new LoginRecordFactory(seed, start, config.recordMix());
+            Incidents incidents = new Incidents(config.incidents(), config.recordMix(), seed, start, lastSlotMillis());
+            GroundTruth truth;
+            try {
+                truth = config.groundTruth().isPresent()
+                        ? GroundTruth.toFile(config.groundTruth().get())
+                        : GroundTruth.none();
+            } catch (IOException e) {
+                System.err.println("error: --ground-truth: cannot write "
+                        + config.groundTruth().get() + ": " + e);
+                return 1;
+            }
             LOG.info(
                     "seed {} (pass --seed {} to repeat), first event time {}, {}, partitions: {}",
                     seed,
                     seed,
                     start,
-                    config.unpaced() ? "as fast as possible" : config.recordsPerSecond() + " records/s",
+                    (config.unpaced() ? "as fast as possible" : config.recordsPerSecond() + " records/s")
+                            + (config.timeLapse() == 1 ? "" : ", event time " + config.timeLapse() + " x as fast"),
                     partitions.describe());
-            long sendingNanos = send(factory, producer, partitions);
+            describeBackground();
+            long sendingNanos = send(factory, incidents, truth, producer, partitions);
             LOG.info("flushing and closing the producer");
             producer.close(CLOSE_TIMEOUT);
             new ProgressReporter(stats, () -> 0).reportSummary(sendingNanos);
+            closeGroundTruth(truth);
         } finally {
             producer.close(Duration.ZERO); // a no-op after a normal close
         }
         return stats.snapshot().failed() > 0 ? 1 : 0;
+    }
+
+    /** A paced run with a count ends at a known point of the schedule; no incident starts that would outlast it. */
+    private OptionalLong lastSlotMillis() {
+        if (config.unpaced() || config.count().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) ((config.count().getAsLong() - 1) * 1000 / config.recordsPerEventSecond()));
+    }
+
+    /**
+     * Says what the job's signals will make of the background: a pool too small for the rate logs each user in so
+     * often that the burst signal fires for the background (issue 20's default: more than 10 logins in a minute).
+     */
+    private void describeBackground() {
+        IncidentMix mix = config.incidents();
+        if (mix.any()) {
+            int kinds = mix.kinds().size();
+            LOG.info(
+                    "injecting {} in turn, one every {} of event time (each kind every {}); ground truth: {}",
+                    mix.kinds().stream().map(IncidentKind::code).toList(),
+                    Durations.format(mix.every()),
+                    Durations.format(mix.every().multipliedBy(kinds)),
+                    config.groundTruth().map(Path::toString).orElse("none (--ground-truth)"));
+        }
+        if (config.unpaced()) {
+            return;
+        }
+        long most = UserPool.mostLoginsWithin(
+                BURST_SPAN_AT_DEFAULT, config.users(), config.recordsPerEventSecond(), config.jitter());
+        if (most > BURST_LOGINS_AT_DEFAULT) {
+            LOG.warn(
+                    "each of the {} users logs in every {} s of event time at {} records per event second, up to {}"
+                            + " times a minute: the job's burst"
+                            + " signal (at its default, more than {} logins in a minute) will fire for the background;"
+                            + " --users {} or more keeps it below",
+                    config.users(),
+                    String.format(java.util.Locale.ROOT, "%.1f", config.users() / config.recordsPerEventSecond()),
+                    config.recordsPerEventSecond(),
+                    most,
+                    BURST_LOGINS_AT_DEFAULT,
+                    UserPool.fewestUsersForAtMost(
+                            BURST_LOGINS_AT_DEFAULT,
+                            BURST_SPAN_AT_DEFAULT,
+                            config.recordsPerEventSecond(),
+                            config.jitter()));
+        }
+    }
+
+    private static void closeGroundTruth(GroundTruth truth) {
+        try {
+            truth.close();
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("error: cannot finish the ground truth: " + e);
+        }
+        if (truth.injected() > 0) {
+            LOG.info(
+                    "incidents: {} injected, {} with every login delivered, {} cut short by the end of the run",
+                    truth.injected(),
+                    truth.complete(),
+                    truth.injected() - truth.complete());
+        }
     }
 
     private int topicPartitions(KafkaProducer<byte[], byte[]> producer) {
@@ -162,7 +248,12 @@ public final class LoginEventGenerator {
     }
 
     /** @return how long the sending took */
-    private long send(LoginRecordFactory factory, KafkaProducer<byte[], byte[]> producer, PartitionChooser partitions) {
+    private long send(
+            LoginRecordFactory factory,
+            Incidents incidents,
+            GroundTruth truth,
+            KafkaProducer<byte[], byte[]> producer,
+            PartitionChooser partitions) {
         Pacer pacer = Pacer.start(config.recordsPerSecond());
         ProgressReporter progress = new ProgressReporter(stats, pacer::elapsedNanos);
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -179,25 +270,46 @@ public final class LoginEventGenerator {
                 if (scheduledNanos < 0) {
                     break;
                 }
-                GeneratedRecord record = factory.next(scheduledNanos / 1_000_000);
-                stats.sent(record);
-                try {
-                    producer.send(
-                            new ProducerRecord<>(config.topic(), partitions.next(), null, record.value()),
-                            (metadata, failure) -> {
-                                if (failure == null) {
-                                    stats.acknowledged();
-                                } else {
-                                    stats.failed(failure);
-                                }
-                            });
-                } catch (KafkaException e) {
-                    stats.failed(e);
+                long millis = (long) (scheduledNanos / 1e6 * config.timeLapse());
+                for (Incidents.Due login : incidents.due(millis)) {
+                    truth.sent(login);
+                    send(producer, partitions, login.record(), (metadata, failure) -> {
+                        if (failure == null) {
+                            truth.delivered(login, metadata.topic(), metadata.partition(), metadata.offset());
+                        } else {
+                            truth.failed(login);
+                        }
+                    });
                 }
+                send(producer, partitions, factory.next(millis), (metadata, failure) -> {});
             }
             return pacer.elapsedNanos();
         } finally {
             reporter.shutdownNow();
+        }
+    }
+
+    /** Sends one record and counts it; {@code outcome} hears of its delivery or failure, as the stats do. */
+    private void send(
+            KafkaProducer<byte[], byte[]> producer,
+            PartitionChooser partitions,
+            GeneratedRecord record,
+            Callback outcome) {
+        stats.sent(record);
+        try {
+            producer.send(
+                    new ProducerRecord<>(config.topic(), partitions.next(), null, record.value()),
+                    (metadata, failure) -> {
+                        if (failure == null) {
+                            stats.acknowledged();
+                        } else {
+                            stats.failed(failure);
+                        }
+                        outcome.onCompletion(metadata, failure);
+                    });
+        } catch (KafkaException e) {
+            stats.failed(e);
+            outcome.onCompletion(null, e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class LoginRecordFactory {
         this.random = new SplittableRandom(seed);
         this.mix = mix;
         this.startMillis = startTime.toEpochMilli();
-        this.users = new UserPool(mix.userPoolSize(), random);
+        this.users = new UserPool(mix.userPoolSize(), random, mix.background());
         this.malformations = new Malformations(random, users);
     }
 
@@ -63,7 +63,7 @@ public final class LoginRecordFactory {
     }
 
     private List<Field> validFields(long eventSeconds) {
-        UserPool.LoginUser user = users.pick(random);
+        UserPool.LoginUser user = users.next();
         Object timestamp = random.nextDouble() < TIMESTAMP_AS_STRING ? String.valueOf(eventSeconds) : eventSeconds;
         List<Field> fields = new ArrayList<>(8);
         fields.add(new Field("user_id", user.userId()));

@@ -51,7 +51,8 @@ final class Malformations {
             case BAD_TIMESTAMP -> JsonObjectWriter.write(badTimestamp(valid, eventSeconds));
             case FUTURE_TIMESTAMP -> JsonObjectWriter.write(futureTimestamp(valid));
             case TOO_LARGE -> JsonObjectWriter.write(tooLarge(valid));
-            case VALID, VALID_MISSING_FIELD -> throw new IllegalArgumentException(kind + " is not a malformation");
+            case VALID, VALID_MISSING_FIELD, INCIDENT ->
+                throw new IllegalArgumentException(kind + " is not a malformation");
         };
         return new GeneratedRecord(kind, value);
     }
@@ -102,7 +103,7 @@ final class Malformations {
         Field second = switch (random.nextInt(4)) {
             case 0 -> new Field("user_id", users.pick(random).userId());
             case 1 -> new Field("device_type", random.nextBoolean() ? "android" : "iOS");
-            case 2 -> new Field("locale", UpstreamValues.locale(random));
+            case 2 -> new Field("locale", UpstreamValues.ALL.locale(random));
             default -> find(valid, "timestamp");
         };
         List<Field> fields = new ArrayList<>(valid);

@@ -11,6 +11,8 @@ public enum RecordKind {
     VALID(null),
     /** Valid, but one optional field (most often {@code device_type}) is absent or null, as upstream. */
     VALID_MISSING_FIELD(null),
+    /** Valid, and part of an injected incident (see {@link IncidentKind}): the job should raise an alert for it. */
+    INCIDENT(null),
     EMPTY("empty"),
     NOT_UTF8("not_utf8"),
     NOT_JSON("not_json"),

@@ -1,9 +1,17 @@
 package com.logininsights.tools.generator;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
-/** Field values shaped like the upstream producer's: the vocabulary, and how often each word is used. */
+/**
+ * Field values shaped like the upstream producer's: the vocabulary, and how often each word is used. An instance may
+ * leave out the locales the job watches and the app versions it calls outdated, so that a background made of it never
+ * raises those alerts; {@link #ALL} leaves out nothing.
+ */
 final class UpstreamValues {
     /** Most users are on the current release, as in every published sample. */
     private static final WeightedChoice<String> APP_VERSIONS = new WeightedChoice<String>()
@@ -77,21 +85,48 @@ final class UpstreamValues {
     private static final double COUNTRY_SHARE = 0.08;
     private static final double UUID_DEVICE_ID_SHARE = 0.7;
 
-    private UpstreamValues() {}
+    static final UpstreamValues ALL = new UpstreamValues(Set.of(), Optional.empty());
 
-    static String appVersion(RandomGenerator random) {
-        return APP_VERSIONS.pick(random);
+    private final WeightedChoice<String> appVersions;
+    private final WeightedChoice<String> states;
+    private final List<String> countries;
+
+    /**
+     * @param leftOutLocales locales never drawn
+     * @param oldestVersion versions older than this are never drawn
+     * @throws IllegalArgumentException when that leaves no locale or no version to draw
+     */
+    UpstreamValues(Set<String> leftOutLocales, Optional<AppVersion> oldestVersion) {
+        appVersions = APP_VERSIONS.only(version -> oldestVersion
+                .map(oldest -> !AppVersion.parse(version).isOlderThan(oldest))
+                .orElse(true));
+        states = US_STATES.only(state -> !leftOutLocales.contains(state));
+        countries = Arrays.stream(COUNTRIES)
+                .filter(country -> !leftOutLocales.contains(country))
+                .toList();
+        if (appVersions.isEmpty()) {
+            throw new IllegalArgumentException("every app version the background runs (" + APP_VERSIONS.values()
+                    + ") is older than " + oldestVersion.orElseThrow() + ", which leaves it none");
+        }
+        if (states.isEmpty()) {
+            throw new IllegalArgumentException("every US state is watched, which leaves the background no locale");
+        }
+    }
+
+    String appVersion(RandomGenerator random) {
+        return appVersions.pick(random);
+    }
+
+    /** Mostly US states weighted by population, a few other countries. */
+    String locale(RandomGenerator random) {
+        if (random.nextDouble() < COUNTRY_SHARE && !countries.isEmpty()) {
+            return countries.get(random.nextInt(countries.size()));
+        }
+        return states.pick(random);
     }
 
     static String deviceType(RandomGenerator random) {
         return DEVICE_TYPES.pick(random);
-    }
-
-    static String locale(RandomGenerator random) {
-        if (random.nextDouble() < COUNTRY_SHARE) {
-            return COUNTRIES[random.nextInt(COUNTRIES.length)];
-        }
-        return US_STATES.pick(random);
     }
 
     /** Upstream device ids are UUIDs or look like US social security numbers. */
@@ -99,7 +134,19 @@ final class UpstreamValues {
         if (random.nextDouble() < UUID_DEVICE_ID_SHARE) {
             return uuid(random);
         }
-        return String.format("%03d-%02d-%04d", random.nextInt(1000), random.nextInt(100), random.nextInt(10_000));
+        return new StringBuilder(11)
+                .append(padded(random.nextInt(1000), 3))
+                .append('-')
+                .append(padded(random.nextInt(100), 2))
+                .append('-')
+                .append(padded(random.nextInt(10_000), 4))
+                .toString();
+    }
+
+    /** Zero-padded, without String.format: every login of a large user pool makes its user's device id anew. */
+    private static String padded(int number, int width) {
+        String digits = Integer.toString(number);
+        return "0".repeat(width - digits.length()) + digits;
     }
 
     static String ipv4(RandomGenerator random) {

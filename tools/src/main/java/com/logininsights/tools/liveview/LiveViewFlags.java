@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
         customSynopsis = "scripts/live-view [flags]",
         description = {
             "Follows the job's output topics (read_committed) and prints each window as it closes: logins, users,"
-                    + " devices, top locales, and the dead letters among the records that arrived during the window.",
+                    + " devices, top locales, the dead letters among the records that arrived during the window, and"
+                    + " the alerts its logins raised, by signal.",
             "A window appears once the job has committed it, at its next checkpoint. Ctrl-C stops.",
-            "Exit codes: 0 stopped, 1 the broker did not answer or a topic is missing, 2 a bad flag.",
+            "Exit codes: 0 stopped, 1 the broker did not answer or a topic is missing (but the alerts topic, which"
+                    + " is waited for), 2 a bad flag.",
             ""
         },
         sortOptions = false)
@@ -64,6 +66,14 @@ public final class LiveViewFlags implements Callable<Integer> {
     String insightsTopic;
 
     @Option(
+            names = "--alerts-topic",
+            paramLabel = "NAME",
+            defaultValue = Topics.ALERTS,
+            converter = Converters.TopicName.class,
+            description = "the job's alerts; followed once it exists (default: ${DEFAULT-VALUE})")
+    String alertsTopic;
+
+    @Option(
             names = "--duration",
             paramLabel = "DURATION",
             converter = DurationConverter.Positive.class,
@@ -84,7 +94,8 @@ public final class LiveViewFlags implements Callable<Integer> {
         PrintStream out = System.out;
         LiveView view;
         try {
-            view = LiveView.open(kafka.bootstrapServers(), kafka.properties(), topics(), out, kafka.connectTimeout());
+            view = LiveView.open(
+                    kafka.bootstrapServers(), kafka.properties(), topics(), alertsTopic, out, kafka.connectTimeout());
         } catch (ConfigException e) {
             throw new UsageException("--kafka-property: the Kafka consumer rejects its settings: " + e.getMessage());
         } catch (IOException e) {
@@ -92,9 +103,17 @@ public final class LiveViewFlags implements Callable<Integer> {
             return Cli.FAILED;
         }
         out.printf(
-                "Following %s, %s and %s on %s (read_committed).%n"
-                        + "Each window appears once it has closed and the job has committed it. Ctrl-C stops.%n%n",
-                insightsTopic, processedTopic, deadLetterTopic, kafka.bootstrapServers());
+                "Following %s, %s, %s and %s on %s (read_committed).%n"
+                        + "%sEach window appears once it has closed and the job has committed it. Ctrl-C stops.%n%n",
+                insightsTopic,
+                processedTopic,
+                deadLetterTopic,
+                alertsTopic,
+                kafka.bootstrapServers(),
+                view.followsAlerts()
+                        ? ""
+                        : "The alerts topic " + alertsTopic + " does not exist yet: it is followed once it does."
+                                + System.lineSeparator());
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopper = new Thread(
                 () -> {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** Renders one closed window for the terminal: a few plain lines, no log noise. */
 final class WindowReport {
@@ -24,8 +25,14 @@ final class WindowReport {
      * @param countedAfter set when the window began before the newest input the view could not see (the job had
      *     committed it before the view started): only input that arrived after this time is counted
      * @param lateEvents late events reported since the previous report
+     * @param alerts the alerts fired by the window's logins, by signal; empty while there is no alerts topic
      */
-    static String render(JsonNode summary, WindowInput input, Optional<Instant> countedAfter, long lateEvents) {
+    static String render(
+            JsonNode summary,
+            WindowInput input,
+            Optional<Instant> countedAfter,
+            long lateEvents,
+            Optional<SortedMap<String, Long>> alerts) {
         long logins = summary.get("logins").asLong();
         long missing = summary.get("records_with_missing_fields").asLong();
         StringBuilder out = new StringBuilder();
@@ -78,6 +85,17 @@ final class WindowReport {
         countedAfter.ifPresent(after -> out.append("               counted after ")
                 .append(TIME.format(after))
                 .append(": the job had committed the earlier ones before this view started\n"));
+        alerts.ifPresent(bySignal -> {
+            out.append("  alerts       ");
+            if (bySignal.isEmpty()) {
+                out.append("none");
+            } else {
+                List<String> signals = new ArrayList<>();
+                bySignal.forEach((signal, count) -> signals.add(signal + " " + count));
+                out.append(String.join(" · ", signals));
+            }
+            out.append('\n');
+        });
         if (lateEvents > 0) {
             out.append(String.format(Locale.ROOT, "  late events  %d (counted in no window)%n", lateEvents));
         }

@@ -144,7 +144,7 @@ public final class Playground {
     }
 
     private int follow(String bootstrap, List<ChildProcess> programs, List<AutoCloseable> started) throws IOException {
-        view = LiveView.open(bootstrap, Map.of(), topics(), out, Duration.ofSeconds(30));
+        view = LiveView.open(bootstrap, Map.of(), topics(), Topics.ALERTS, out, Duration.ofSeconds(30));
         started.add(0, view);
         long deadline =
                 config.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.logininsights.tools.cli.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +35,78 @@ class GeneratorFlagsTest {
         assertThat(config.producerProperties()).isEmpty();
         assertThat(config.reportEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.users()).isEqualTo(10_000);
+        assertThat(config.timeLapse()).isEqualTo(1);
+        assertThat(config.incidents().any()).isFalse();
+        assertThat(config.incidents().every()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.incidents().burstSize()).isEqualTo(20);
+        assertThat(config.incidents().crowdSize()).isEqualTo(30);
+        assertThat(config.groundTruth()).isEmpty();
+        assertThat(config.watchedLocales()).isEmpty();
+        assertThat(config.minimumAppVersion()).isEmpty();
+    }
+
+    @Test
+    void incidentFlags(@TempDir Path dir) throws Exception {
+        GeneratorConfig config = GeneratorFlags.parse(
+                "--incidents", "burst,takeover",
+                "--incidents", "outdated_version",
+                "--incident-every", "20s",
+                "--ground-truth", dir.resolve("truth.jsonl").toString(),
+                "--burst-size", "50",
+                "--crowd-size", "25",
+                "--watched-locales", "kp, ir",
+                "--minimum-app-version", "2.2");
+
+        assertThat(config.incidents().kinds())
+                .containsExactly(IncidentKind.BURST, IncidentKind.TAKEOVER, IncidentKind.OUTDATED_VERSION);
+        assertThat(config.incidents().every()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.groundTruth()).contains(dir.resolve("truth.jsonl"));
+        assertThat(config.incidents().burstSize()).isEqualTo(50);
+        assertThat(config.incidents().crowdSize()).isEqualTo(25);
+        assertThat(config.watchedLocales()).containsExactly("KP", "IR");
+        assertThat(config.minimumAppVersion()).contains(AppVersion.parse("2.2.0"));
+        assertThat(config.recordMix().watchedLocales()).containsExactly("KP", "IR");
+    }
+
+    @Test
+    void allIsEveryKindTheWatchedLocalesAndTheMinimumVersionAllow() throws Exception {
+        assertThat(GeneratorFlags.parse("--incidents", "all").incidents().kinds())
+                .containsExactly(
+                        IncidentKind.TAKEOVER, IncidentKind.BURST, IncidentKind.SHARED_DEVICE, IncidentKind.SHARED_IP);
+        assertThat(GeneratorFlags.parse(
+                                "--incidents", "all", "--watched-locales", "KP", "--minimum-app-version", "2.0.0")
+                        .incidents()
+                        .kinds())
+                .containsExactly(IncidentKind.values());
+    }
+
+    @Test
+    void incidentsTheJobsSettingsCannotAlertOnAreRefused(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> GeneratorFlags.parse("--incidents", "watched_locale"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--incidents: watched_locale needs --watched-locales (the job's list)");
+        assertThatThrownBy(() -> GeneratorFlags.parse("--incidents", "outdated_version"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--incidents: outdated_version needs --minimum-app-version");
+        assertThatThrownBy(
+                        () -> GeneratorFlags.parse("--incidents", "outdated_version", "--minimum-app-version", "0.9"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("1.0 or newer");
+        assertThatThrownBy(() -> GeneratorFlags.parse("--incidents", "phishing"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--incidents: 'phishing' is not a kind of incident (takeover, burst, shared_device,"
+                        + " shared_ip, watched_locale, outdated_version, or all)");
+        assertThatThrownBy(() -> GeneratorFlags.parse("--minimum-app-version", "9"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--minimum-app-version: every app version the background runs");
+        Path existing = Files.writeString(dir.resolve("old.jsonl"), "");
+        assertThatThrownBy(() -> GeneratorFlags.parse("--ground-truth", existing.toString()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("exists already");
+        assertThatThrownBy(() -> GeneratorFlags.parse(
+                        "--ground-truth", dir.resolve("no/such/truth.jsonl").toString()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--ground-truth: there is no folder");
     }
 
     @Test
@@ -49,6 +124,7 @@ class GeneratorFlagsTest {
                 "--seed", "-42",
                 "--start-time", "1736653976",
                 "--users", "50",
+                "--time-lapse", "60",
                 "--producer-property", "linger.ms=5",
                 "--producer-property", "client.id = mine",
                 "--report-every", "1m");
@@ -65,6 +141,8 @@ class GeneratorFlagsTest {
         assertThat(config.seed()).hasValue(-42);
         assertThat(config.startTime()).contains(Instant.ofEpochSecond(1736653976));
         assertThat(config.users()).isEqualTo(50);
+        assertThat(config.timeLapse()).isEqualTo(60);
+        assertThat(config.recordsPerEventSecond()).isEqualTo(250.5 / 60);
         assertThat(config.producerProperties())
                 .containsExactly(Map.entry("linger.ms", "5"), Map.entry("client.id", "mine"));
         assertThat(config.reportEvery()).isEqualTo(Duration.ofMinutes(1));
@@ -105,6 +183,12 @@ class GeneratorFlagsTest {
                 "--start-time|1736653976000|looks like milliseconds",
                 "--start-time|yesterday|'yesterday' is not a whole number",
                 "--users|0|'0' is not a positive whole number",
+                "--incident-every|0|must be longer than 0",
+                "--time-lapse|0|'0' is not a factor above 0",
+                "--burst-size|1|it takes at least 2",
+                "--crowd-size|x|'x' is not a whole number",
+                "--minimum-app-version|v2|'v2' is not a dotted version",
+                "--watched-locales|' '|must not be blank",
                 "--producer-property|linger.ms|'linger.ms' is not key=value",
                 "--topic|user login|is not a Kafka topic name",
                 "--bootstrap-servers|' '|must not be blank",
@@ -169,6 +253,14 @@ class GeneratorFlagsTest {
             "--seed",
             "--start-time",
             "--users",
+            "--time-lapse",
+            "--incidents",
+            "--incident-every",
+            "--ground-truth",
+            "--burst-size",
+            "--crowd-size",
+            "--watched-locales",
+            "--minimum-app-version",
             "--producer-property",
             "--report-every",
             "--help"
@@ -184,6 +276,7 @@ class GeneratorFlagsTest {
                         "(default: 0.04)",
                         "(default: 2s)",
                         "(default: 5s)",
+                        "(default: 1m)",
                         "(default: unlimited)");
     }
 }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -174,7 +175,7 @@ class LoginRecordFactoryTest {
     @ParameterizedTest
     @EnumSource(
             value = RecordKind.class,
-            names = {"VALID", "VALID_MISSING_FIELD"},
+            names = {"VALID", "VALID_MISSING_FIELD", "INCIDENT"},
             mode = EnumSource.Mode.EXCLUDE)
     void eachMalformationIsMalformedInItsStatedWay(RecordKind kind) throws IOException {
         List<GeneratedRecord> samples = generate(9, new RecordMix(1, 0, JITTER, 10_000), 5_000).stream()
@@ -245,6 +246,25 @@ class LoginRecordFactoryTest {
             users.add(JSON.readTree(record.value()).get("user_id").textValue());
         }
         assertThat(users).hasSizeBetween(90, 100);
+    }
+
+    @Test
+    void theBackgroundNeverUsesAWatchedLocaleOrAnOutdatedVersion() throws IOException {
+        RecordMix mix = new RecordMix(
+                0, 0.04, JITTER, 10_000, List.of("RU", "CN", "CA"), Optional.of(AppVersion.parse("2.2.1")));
+        Set<String> locales = new HashSet<>();
+        Set<String> versions = new HashSet<>();
+        for (GeneratedRecord record : generate(29, mix, RECORDS)) {
+            JsonNode json = JSON.readTree(record.value());
+            if (json.hasNonNull("locale")) {
+                locales.add(json.get("locale").asText());
+            }
+            if (json.hasNonNull("app_version")) {
+                versions.add(json.get("app_version").asText());
+            }
+        }
+        assertThat(locales).doesNotContain("RU", "CN", "CA").contains("TX", "GB", "JP");
+        assertThat(versions).containsExactlyInAnyOrder("2.2.1", "2.3.0", "2.4.0", "3.0.0");
     }
 
     @Test

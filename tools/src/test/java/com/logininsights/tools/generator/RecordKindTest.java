@@ -28,9 +28,10 @@ class RecordKindTest {
 
     @Test
     void validKindsHaveNoReason() {
-        assertThat(List.of(RecordKind.VALID, RecordKind.VALID_MISSING_FIELD)).allSatisfy(kind -> {
-            assertThat(kind.deadLetterReason()).isNull();
-            assertThat(kind.isMalformed()).isFalse();
-        });
+        assertThat(List.of(RecordKind.VALID, RecordKind.VALID_MISSING_FIELD, RecordKind.INCIDENT))
+                .allSatisfy(kind -> {
+                    assertThat(kind.deadLetterReason()).isNull();
+                    assertThat(kind.isMalformed()).isFalse();
+                });
     }
 }

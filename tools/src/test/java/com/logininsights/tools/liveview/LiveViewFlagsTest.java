@@ -19,6 +19,7 @@ class LiveViewFlagsTest {
 
         assertThat(flags.kafka.bootstrapServers()).isEqualTo("localhost:29092");
         assertThat(flags.topics()).isEqualTo(Topics.DEFAULT);
+        assertThat(flags.alertsTopic).isEqualTo("user-login-alerts");
         assertThat(flags.duration).isNull();
         assertThat(flags.kafka.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
@@ -30,6 +31,7 @@ class LiveViewFlagsTest {
                 "--processed-topic", "p",
                 "--dead-letter-topic", "d",
                 "--insights-topic", "i",
+                "--alerts-topic", "a",
                 "--kafka-property", "security.protocol=SSL",
                 "--kafka-property", "client.id=view",
                 "--duration", "2m",
@@ -37,6 +39,7 @@ class LiveViewFlagsTest {
 
         assertThat(flags.kafka.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(flags.topics()).isEqualTo(new Topics("user-login", "p", "d", "i"));
+        assertThat(flags.alertsTopic).isEqualTo("a");
         assertThat(flags.kafka.properties())
                 .containsEntry("security.protocol", "SSL")
                 .containsEntry("client.id", "view");
@@ -57,6 +60,7 @@ class LiveViewFlagsTest {
                         "--processed-topic",
                         "--dead-letter-topic",
                         "--insights-topic",
+                        "--alerts-topic",
                         "--kafka-property",
                         "--kafka-properties-file",
                         "--duration",

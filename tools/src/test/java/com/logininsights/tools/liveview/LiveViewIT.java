@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The live view against a real broker (a child process from the Kafka jars), fed records shaped and committed the
  * way the job commits them: the three topics in one transaction per checkpoint, several window summaries in one
  * transaction, summaries committed together with the next window's records, some committed before the view starts.
- * Each window must show exactly the input that arrived during it, and say when it could not see all of it.
+ * Each window must show exactly the input that arrived during it, and say when it could not see all of it, and the
+ * alerts its logins fired, from an alerts topic that may only appear while the view runs.
  */
 class LiveViewIT {
     private static final Topics TOPICS = new Topics("user-login", "live-processed", "live-dlq", "live-insights");
@@ -88,6 +89,7 @@ class LiveViewIT {
                     broker.bootstrapServers(),
                     Map.of(),
                     TOPICS,
+                    "live-alerts-never-created",
                     new PrintStream(screen, true, StandardCharsets.UTF_8),
                     Duration.ofSeconds(30))) {
                 assertThat(view.countedAfter()).contains(Instant.ofEpochMilli(a + 900));
@@ -141,16 +143,113 @@ class LiveViewIT {
                 assertThat(view.deadLettersByReason())
                         .isEqualTo(Map.of("empty", 4L, "not_json", 4L, "missing_user_id", 2L));
                 assertThat(view.lateEvents()).isEqualTo(1);
+                assertThat(view.followsAlerts()).isFalse();
+                assertThat(shown).as("no alerts topic, no alerts lines").doesNotContain("alerts");
             }
         }
+    }
+
+    @Test
+    void alertsCountInTheWindowOfTheLoginThatFiredThemOnceTheirTopicAppears() throws Exception {
+        Topics topics = new Topics("user-login", "alerted-processed", "alerted-dlq", "alerted-insights");
+        String alertsTopic = "alerted-alerts";
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(
+                            new NewTopic(topics.processed(), 1, (short) 1),
+                            new NewTopic(topics.deadLetters(), 1, (short) 1),
+                            new NewTopic(topics.insights(), 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        long a = System.currentTimeMillis() / 10_000 * 10_000 - 60_000;
+        long b = a + 10_000;
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (KafkaProducer<String, String> job = transactionalProducer();
+                LiveView view = LiveView.open(
+                        broker.bootstrapServers(),
+                        Map.of(),
+                        topics,
+                        alertsTopic,
+                        new PrintStream(screen, true, StandardCharsets.UTF_8),
+                        Duration.ofSeconds(30))) {
+            assertThat(view.followsAlerts()).as("no alerts topic yet").isFalse();
+            view.pollOnce(Duration.ofMillis(200));
+            job.initTransactions();
+
+            try (Admin admin = admin()) {
+                admin.createTopics(List.of(new NewTopic(alertsTopic, 2, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+            job.beginTransaction(); // committed before the view finds the topic: read from its beginning
+            sendAlert(job, alertsTopic, 0, "new_device", a + 3_000, "");
+            sendAlert(job, alertsTopic, 1, "locale_hop", a + 3_000, "");
+            job.commitTransaction();
+            job.beginTransaction(); // a restart rewrites these: never seen
+            sendAlert(job, alertsTopic, 0, "burst", a + 4_000, "");
+            job.flush();
+            job.abortTransaction();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!view.followsAlerts() && System.nanoTime() < deadline) {
+                view.pollOnce(Duration.ofMillis(200));
+            }
+            assertThat(view.followsAlerts()).as("the alerts topic found").isTrue();
+
+            job.beginTransaction(); // the checkpoint that closes a and b
+            sendEnriched(job, topics, a, b, 10);
+            // Fields the view does not know are the job's business; a record without signal or event time is not
+            // an alert it can count, nor is one that is not JSON.
+            sendAlert(job, alertsTopic, 1, "burst", b + 9_999, ",\"evidence\":{\"logins\":40},\"extra\":[1,2]");
+            sendAlert(job, alertsTopic, 0, "shared_ip", b, "");
+            job.send(new ProducerRecord<>(alertsTopic, 0, "x", "{\"subject\":\"no signal\"}"));
+            job.send(new ProducerRecord<>(alertsTopic, 0, "x", "not json"));
+            sendSummary(job, topics, a);
+            sendSummary(job, topics, b);
+            job.commitTransaction();
+
+            while (view.summaries().size() < 2 && System.nanoTime() < deadline) {
+                view.pollOnce(Duration.ofMillis(200));
+            }
+            String shown = screen.toString(StandardCharsets.UTF_8);
+            assertThat(view.summaries()).as(shown).hasSize(2);
+            assertThat(shown)
+                    .contains("(the alerts topic alerted-alerts appeared: its alerts are counted from here on)");
+            assertThat(windowReport(shown, a)).contains("  alerts       locale_hop 1 · new_device 1\n");
+            assertThat(windowReport(shown, b)).contains("  alerts       burst 1 · shared_ip 1\n");
+            assertThat(view.alertsBySignal())
+                    .isEqualTo(Map.of("new_device", 1L, "locale_hop", 1L, "burst", 1L, "shared_ip", 1L));
+        }
+    }
+
+    private static Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return Admin.create(properties);
+    }
+
+    private void sendAlert(
+            KafkaProducer<String, String> job, String topic, int partition, String signal, long at, String more) {
+        String source = source(at);
+        job.send(new ProducerRecord<>(
+                topic,
+                partition,
+                signal + "/u",
+                "{\"signal\":\"" + signal + "\",\"subject\":\"u\",\"event_time\":\"" + Instant.ofEpochMilli(at) + "\","
+                        + source + more + "}"));
     }
 
     @Test
     void aMissingTopicIsNamedInOneSentence() {
         Topics typo = new Topics("user-login", TOPICS.processed(), "live-dql", TOPICS.insights());
 
-        assertThatThrownBy(() ->
-                        LiveView.open(broker.bootstrapServers(), Map.of(), typo, System.out, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> LiveView.open(
+                        broker.bootstrapServers(),
+                        Map.of(),
+                        typo,
+                        "live-alerts-never-created",
+                        System.out,
+                        Duration.ofSeconds(30)))
                 .isInstanceOf(IOException.class)
                 .hasMessage("topic 'live-dql' does not exist on " + broker.bootstrapServers());
     }
@@ -175,11 +274,16 @@ class LiveViewIT {
 
     /** Enriched events whose input arrived spread from one time to another, dealt over the three partitions. */
     private void sendEnriched(KafkaProducer<String, String> job, long from, long until, int count) {
+        sendEnriched(job, TOPICS, from, until, count);
+    }
+
+    private void sendEnriched(KafkaProducer<String, String> job, Topics topics, long from, long until, int count) {
+        int partitions = topics == TOPICS ? 3 : 1;
         for (int i = 0; i < count; i++) {
             long arrived = from + i * (until - from) / count;
             job.send(new ProducerRecord<>(
-                    TOPICS.processed(),
-                    i % 3,
+                    topics.processed(),
+                    i % partitions,
                     "user-" + i,
                     "{\"user_id\":\"user-" + i + "\",\"app_version\":\"2.3.0\",\"device_type\":\"ios\",\"ip\":null,"
                             + "\"locale\":\"TX\",\"device_id\":null,\"timestamp\":" + arrived / 1000
@@ -202,8 +306,12 @@ class LiveViewIT {
     }
 
     private void sendSummary(KafkaProducer<String, String> job, long windowStart) {
+        sendSummary(job, TOPICS, windowStart);
+    }
+
+    private void sendSummary(KafkaProducer<String, String> job, Topics topics, long windowStart) {
         job.send(new ProducerRecord<>(
-                TOPICS.insights(),
+                topics.insights(),
                 Instant.ofEpochMilli(windowStart) + "/summary",
                 "{\"type\":\"summary\",\"window_start\":\"" + Instant.ofEpochMilli(windowStart)
                         + "\",\"window_end\":\"" + Instant.ofEpochMilli(windowStart + 10_000)

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class WindowReportTest {
@@ -23,7 +24,8 @@ class WindowReportTest {
                 new ObjectMapper().readTree(SUMMARY),
                 WindowInput.of(210, Map.of("not_json", 3L, "empty", 1L)),
                 Optional.empty(),
-                2);
+                2,
+                Optional.of(new TreeMap<>(Map.of("new_device", 2L, "burst", 1L, "locale_hop", 2L))));
 
         String from = local("2026-11-23T07:44:50Z");
         String to = local("2026-11-23T07:45:00Z");
@@ -32,6 +34,7 @@ class WindowReportTest {
                         + "  devices      android 55.0%   ios 40.0%   unknown 5.0%\n"
                         + "  top locales  TX 30 · CA 20\n"
                         + "  dead letters 4 of 210 records that arrived in this window (1.9%): empty 1, not_json 3\n"
+                        + "  alerts       burst 1 · locale_hop 2 · new_device 2\n"
                         + "  late events  2 (counted in no window)\n");
     }
 
@@ -41,11 +44,13 @@ class WindowReportTest {
                 new ObjectMapper().readTree(SUMMARY.replace("\"revision\":0", "\"revision\":2")),
                 WindowInput.of(0, Map.of()),
                 Optional.empty(),
-                0);
+                0,
+                Optional.of(new TreeMap<>()));
 
         assertThat(report.lines().findFirst().orElseThrow()).endsWith("(revision 2)");
         assertThat(report)
                 .contains("  dead letters none: no input record arrived during this window\n")
+                .contains("  alerts       none\n")
                 .doesNotContain("late events");
     }
 
@@ -54,8 +59,13 @@ class WindowReportTest {
         Instant countedAfter = Instant.parse("2026-11-23T07:44:56Z");
 
         String report = WindowReport.render(
-                new ObjectMapper().readTree(SUMMARY), WindowInput.of(80, Map.of()), Optional.of(countedAfter), 0);
+                new ObjectMapper().readTree(SUMMARY),
+                WindowInput.of(80, Map.of()),
+                Optional.of(countedAfter),
+                0,
+                Optional.empty());
 
+        assertThat(report).as("no alerts topic, no alerts line").doesNotContain("alerts");
         assertThat(report)
                 .endsWith("  dead letters 0 of 80 records that arrived in this window (0.0%)\n"
                         + "               counted after " + local("2026-11-23T07:44:56Z")

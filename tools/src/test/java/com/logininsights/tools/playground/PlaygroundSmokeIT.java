@@ -59,7 +59,9 @@ class PlaygroundSmokeIT {
         for (JsonNode summary : result.summaries()) {
             long logins = summary.get("logins").asLong();
             assertThat(logins).isPositive();
-            assertThat(summary.get("distinct_users").asLong()).isBetween(1L, logins);
+            // An HLL estimate above 384 users, with a standard error of 1.6% (five percent is three of them): it may
+            // exceed the logins, since the generator's users log in in rounds and nearly every login is another user's.
+            assertThat(summary.get("distinct_users").asLong()).isBetween(1L, Math.round(logins * 1.05));
             assertThat(summary.get("records_with_missing_fields").asLong()).isBetween(0L, logins);
             double shares = 0;
             for (JsonNode share : summary.get("device_share")) {
