@@ -30,7 +30,9 @@ public record Topics(String input, String processed, String deadLetters, String 
      * @param withAlerts whether the alerts topic is among them: a job with every signal off writes none
      */
     public List<String> outputs(boolean withAlerts) {
-        return withAlerts ? List.of(processed, deadLetters, insights, alerts) : List.of(processed, deadLetters, insights);
+        return withAlerts
+                ? List.of(processed, deadLetters, insights, alerts)
+                : List.of(processed, deadLetters, insights);
     }
 
     /**

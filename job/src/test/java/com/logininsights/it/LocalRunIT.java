@@ -87,11 +87,10 @@ class LocalRunIT {
     void aBoundedRunThatKeepsFailingEndsWithItsCauseInOneLine(@TempDir Path folder) throws Exception {
         createTopics("failing", 2);
         BROKER.produce("failing-in", logins(0, 3, 3));
-        // Longer than the broker allows (15 min): every attempt to start the exactly-once sinks fails.
-        Process run = start(
-                jobFlags("failing", "--bounded", "--kafka-property", "transaction.timeout.ms=3600000"),
-                folder,
-                "failing");
+        // Smaller than any output record: every attempt to write one fails, after the start-up check (which sends
+        // nothing) has passed.
+        Process run =
+                start(jobFlags("failing", "--bounded", "--kafka-property", "max.request.size=64"), folder, "failing");
 
         assertThat(run.waitFor(4, TimeUnit.MINUTES))
                 .as("the run gives up and ends")
@@ -102,7 +101,7 @@ class LocalRunIT {
                 .singleElement()
                 .asString()
                 .startsWith("login-insights: the job failed, and restarting it did not help: ")
-                .contains("transaction timeout");
+                .contains("max.request.size");
     }
 
     @Test
