@@ -29,6 +29,41 @@ final class BenchConverters {
     /** Extra JVM options, separated by spaces: {@code "-XX:TieredStopAtLevel=1 -Xss512k"}. */
     record JavaOptions(List<String> options) {}
 
+    record JobFlags(List<String> flags) {}
+
+    /** Job flags, but none of those with which the benchmark points each run at its own topics and group. */
+    static final class JobFlagsConverter implements ITypeConverter<JobFlags> {
+        static final Set<String> SET_BY_THE_BENCHMARK = Set.of(
+                "--bootstrap-servers",
+                "--input-topic",
+                "--processed-topic",
+                "--dead-letter-topic",
+                "--insights-topic",
+                "--alerts-topic",
+                "--group-id",
+                "--starting-offsets",
+                "--delivery-guarantee",
+                "--parallelism",
+                "--web-ui-port",
+                "--bounded");
+
+        @Override
+        public JobFlags convert(String value) {
+            List<String> flags = Arrays.stream(value.trim().split("\\s+"))
+                    .filter(flag -> !flag.isEmpty())
+                    .toList();
+            if (flags.isEmpty() || !flags.get(0).startsWith("--")) {
+                throw new TypeConversionException("'" + value + "' does not start with a job flag (--name)");
+            }
+            for (String flag : flags) {
+                if (SET_BY_THE_BENCHMARK.contains(flag.split("=", 2)[0])) {
+                    throw new TypeConversionException(flag + " is set by the benchmark for each run");
+                }
+            }
+            return new JobFlags(flags);
+        }
+    }
+
     static final class JavaOptionsConverter implements ITypeConverter<JavaOptions> {
         /** What would change which program runs, rather than how its JVM runs it. */
         private static final Set<String> NOT_OPTIONS = Set.of("-jar", "-cp", "-classpath", "--class-path");

@@ -147,6 +147,15 @@ public final class BenchFlags implements Callable<Integer> {
     BenchConverters.JavaOptions jobJavaOptsB;
 
     @Option(
+            names = "--job-flags-b",
+            paramLabel = "\"FLAGS\"",
+            converter = BenchConverters.JobFlagsConverter.class,
+            description = "extra job flags for the (b) rows, after the benchmark's own, e.g. \"--signals none\" to"
+                    + " measure what the signals cost; without --job-jar-b the (b) rows run the --job-jar (default:"
+                    + " none)")
+    BenchConverters.JobFlags jobFlagsB;
+
+    @Option(
             names = "--job-kafka-property",
             paramLabel = "KEY=VALUE",
             converter = BenchConverters.KafkaSetting.class,
@@ -187,9 +196,12 @@ public final class BenchFlags implements Callable<Integer> {
                 jfr,
                 seed,
                 JobVariant.a(Optional.ofNullable(jobJar), javaOptions(jobJavaOpts)),
-                jobJarB == null && jobJavaOptsB == null
+                jobJarB == null && jobJavaOptsB == null && jobFlagsB == null
                         ? Optional.empty()
-                        : Optional.of(JobVariant.b(Optional.ofNullable(jobJarB), javaOptions(jobJavaOptsB))),
+                        : Optional.of(JobVariant.b(
+                                Optional.ofNullable(jobJarB),
+                                javaOptions(jobJavaOptsB),
+                                jobFlagsB == null ? List.of() : jobFlagsB.flags())),
                 kafkaProperties(),
                 4);
     }

@@ -83,7 +83,7 @@ class BenchFlagsTest {
         assertThat(config.contenders())
                 .extracting(Contender::id)
                 .containsExactly("ceiling-tx", "li-eo-p1", "li-eo-p1-b", "li-alo-p2", "li-alo-p2-b");
-        assertThat(config.jobB()).contains(JobVariant.b(Optional.of(old), List.of()));
+        assertThat(config.jobB()).contains(JobVariant.b(Optional.of(old), List.of(), List.of()));
     }
 
     @Test
@@ -93,10 +93,22 @@ class BenchFlagsTest {
 
         assertThat(config.jobA()).isEqualTo(JobVariant.a(Optional.empty(), List.of("-XX:+UseParallelGC")));
         assertThat(config.jobB())
-                .contains(JobVariant.b(Optional.empty(), List.of("-XX:TieredStopAtLevel=1", "-Xss1m")));
+                .contains(JobVariant.b(Optional.empty(), List.of("-XX:TieredStopAtLevel=1", "-Xss1m"), List.of()));
         assertThat(config.contenders()).extracting(Contender::id).contains("li-eo-p1-b", "li-alo-p2-b");
         assertThat(BenchFlags.parse("--job-java-opts-b", "").jobB())
-                .contains(JobVariant.b(Optional.empty(), List.of()));
+                .contains(JobVariant.b(Optional.empty(), List.of(), List.of()));
+    }
+
+    @Test
+    void jobFlagsForTheSecondVariantRunTheSameJarWithThoseFlagsAndRefuseTheOnesTheBenchmarkSets() throws Exception {
+        BenchConfig config = BenchFlags.parse("--only", "li-eo-p1", "--job-flags-b", "--signals none");
+
+        assertThat(config.jobB()).contains(JobVariant.b(Optional.empty(), List.of(), List.of("--signals", "none")));
+        assertThat(config.contenders()).extracting(Contender::id).containsExactly("li-eo-p1", "li-eo-p1-b");
+        assertThatThrownBy(() -> BenchFlags.parse("--job-flags-b", "--parallelism 4"))
+                .hasMessageContaining("--parallelism is set by the benchmark");
+        assertThatThrownBy(() -> BenchFlags.parse("--job-flags-b", "none"))
+                .hasMessageContaining("does not start with a job flag");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.logininsights.common.Ports;
+import com.logininsights.common.Topics;
 import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,13 +70,7 @@ class ReplayDeadLettersIT {
         broker.start();
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic("user-login", 1, (short) 1),
-                            new NewTopic("user-login-processed", 1, (short) 1),
-                            new NewTopic("user-login-dlq", 1, (short) 1),
-                            new NewTopic("user-login-insights", 1, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
+            admin.createTopics(Topics.DEFAULT.toCreate(1)).all().get(30, TimeUnit.SECONDS);
         }
         Files.createDirectories(LOGS);
         job = startJob("1m");

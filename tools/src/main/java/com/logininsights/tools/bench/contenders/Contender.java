@@ -173,6 +173,7 @@ public record Contender(String id, String title, Kind kind, boolean exactlyOnce,
                                 + "dumponexit=true,filename=" + dir.resolve(groupId + ".jfr")));
                 command.addAll(List.of("-jar", job.requireJar().toString(), "--bounded"));
                 command.addAll(jobFlags(launch, topics, groupId, exactlyOnce, parallelism));
+                command.addAll(job.jobFlags());
             }
         }
         return command;
@@ -218,6 +219,8 @@ public record Contender(String id, String title, Kind kind, boolean exactlyOnce,
                 topics.deadLetters(),
                 "--insights-topic",
                 topics.insights(),
+                "--alerts-topic",
+                topics.alerts(),
                 "--group-id",
                 groupId,
                 "--starting-offsets",

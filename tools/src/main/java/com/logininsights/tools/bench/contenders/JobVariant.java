@@ -12,25 +12,27 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One build of login-insights that the benchmark runs: a jar and extra JVM options. The second one of an A/B
- * comparison ({@code --job-jar-b}, {@code --job-java-opts-b}) is labelled {@code b}, and its rows say so.
+ * One build of login-insights that the benchmark runs: a jar, extra JVM options and extra job flags. The second one of
+ * an A/B comparison ({@code --job-jar-b}, {@code --job-java-opts-b}, {@code --job-flags-b}) is labelled {@code b},
+ * and its rows say so.
  *
  * @param jar empty until resolved: the checkout's local jar for A, A's jar for B
+ * @param jobFlags after the benchmark's own, e.g. {@code --signals none}
  */
-public record JobVariant(String label, Optional<Path> jar, List<String> javaOptions) {
+public record JobVariant(String label, Optional<Path> jar, List<String> javaOptions, List<String> jobFlags) {
     public static final Path DEFAULT_JAR = Path.of("job/target/login-insights-local.jar");
 
     public static JobVariant a(Optional<Path> jar, List<String> javaOptions) {
-        return new JobVariant("", jar, List.copyOf(javaOptions));
+        return new JobVariant("", jar, List.copyOf(javaOptions), List.of());
     }
 
-    public static JobVariant b(Optional<Path> jar, List<String> javaOptions) {
-        return new JobVariant("b", jar, List.copyOf(javaOptions));
+    public static JobVariant b(Optional<Path> jar, List<String> javaOptions, List<String> jobFlags) {
+        return new JobVariant("b", jar, List.copyOf(javaOptions), List.copyOf(jobFlags));
     }
 
     /** The same variant with its jar settled: its own, else {@code otherwise}. */
     public JobVariant resolved(Path otherwise) {
-        return new JobVariant(label, Optional.of(jar.orElse(otherwise)), javaOptions);
+        return new JobVariant(label, Optional.of(jar.orElse(otherwise)), javaOptions, jobFlags);
     }
 
     public Path requireJar() {
@@ -67,6 +69,7 @@ public record JobVariant(String label, Optional<Path> jar, List<String> javaOpti
             file = "missing";
         }
         return String.format(
-                Locale.ROOT, "%s: `%s` (%s), JVM flags `%s`", name(), shown, file, String.join(" ", jvmFlags()));
+                        Locale.ROOT, "%s: `%s` (%s), JVM flags `%s`", name(), shown, file, String.join(" ", jvmFlags()))
+                + (jobFlags.isEmpty() ? "" : ", job flags `" + String.join(" ", jobFlags) + "`");
     }
 }

@@ -49,6 +49,7 @@ public final class LatencyRun {
         admin.create(topics.processed(), settings.partitions());
         admin.create(topics.deadLetters(), 1);
         admin.create(topics.insights(), 1);
+        admin.create(topics.alerts(), settings.partitions());
         try {
             return new Outcome(scenario, run(scenario, topics));
         } finally {

@@ -47,6 +47,7 @@ public final class ThroughputRun {
         admin.create(topics.processed(), partitions);
         admin.create(topics.deadLetters(), 1);
         admin.create(topics.insights(), 1);
+        admin.create(topics.alerts(), partitions);
         List<TopicPartition> watched = admin.partitions(topics.perRecordOutputs());
         Path log = logDir.resolve(runName + ".log");
         long inputRecords = input.records();

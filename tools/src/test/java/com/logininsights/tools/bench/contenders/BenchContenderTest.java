@@ -56,7 +56,7 @@ class BenchContenderTest {
 
     @Test
     void aVariantBRunsItsOwnJarWithItsOwnJvmOptionsAfterTheCommonHeap() throws Exception {
-        JobVariant b = JobVariant.b(Optional.of(Path.of("/old.jar")), List.of("-XX:TieredStopAtLevel=1"));
+        JobVariant b = JobVariant.b(Optional.of(Path.of("/old.jar")), List.of("-XX:TieredStopAtLevel=1"), List.of());
         Contender.Launch launch = launch(Optional.of(b), Map.of());
         Contender job = Contender.loginInsights(false, 2);
 
@@ -71,6 +71,20 @@ class BenchContenderTest {
                 .contains("-Xmx1g -jar /checkout/job/target/login-insights-local.jar --bounded")
                 .doesNotContain("TieredStopAtLevel");
         assertThatThrownBy(Contender.HAND_LOOP::asVariantB).hasMessageContaining("no (b) variant");
+    }
+
+    @Test
+    void aVariantBWithJobFlagsGivesThemAfterTheBenchmarksOwn() throws Exception {
+        JobVariant b = JobVariant.b(Optional.empty(), List.of(), List.of("--signals", "none"))
+                .resolved(Path.of("/checkout/job/target/login-insights-local.jar"));
+        Contender.Launch launch = launch(Optional.of(b), Map.of());
+        Contender job = Contender.loginInsights(true, 1);
+
+        assertThat(String.join(" ", job.asVariantB().command(launch, TOPICS, "g")))
+                .contains("-jar /checkout/job/target/login-insights-local.jar --bounded")
+                .contains("--alerts-topic bench-x-run1-alerts")
+                .endsWith("--signals none");
+        assertThat(String.join(" ", job.command(launch, TOPICS, "g"))).doesNotContain("--signals");
     }
 
     @Test

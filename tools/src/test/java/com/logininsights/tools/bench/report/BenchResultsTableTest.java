@@ -134,7 +134,8 @@ class BenchResultsTableTest {
         Files.createDirectories(jarA.getParent());
         Files.write(jarA, new byte[2_000_000]);
         Contender job = Contender.loginInsights(true, 1);
-        JobVariant b = JobVariant.b(Optional.of(Path.of("/elsewhere/old.jar")), List.of("-XX:TieredStopAtLevel=1"));
+        JobVariant b =
+                JobVariant.b(Optional.of(Path.of("/elsewhere/old.jar")), List.of("-XX:TieredStopAtLevel=1"), List.of());
         Contender.Launch launch = new Contender.Launch(
                 "127.0.0.1:9",
                 "tools.jar",
