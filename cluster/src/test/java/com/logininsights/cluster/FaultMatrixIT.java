@@ -114,16 +114,7 @@ class FaultMatrixIT {
         Files.createDirectories(jobJar.getParent());
         Files.copy(JOB_JAR, jobJar);
 
-        broker = LocalKafkaBroker.builder(workDir.resolve("kafka"))
-                .kafkaClasspath(TOOLS_JAR.toString())
-                // Every topic is created by the test, with the partitions it means.
-                .serverProperty("auto.create.topics.enable", "false")
-                // Keep every record whatever its timestamp: the matrix replays input with a fixed start time, so the
-                // enriched events (stamped with their event time) and the windows are months old, and time-based
-                // retention (7 days by default) would delete them at the broker's next retention check.
-                .serverProperty("log.retention.ms", "-1")
-                .stopWhenThisJvmExits()
-                .build();
+        broker = ReplayBroker.in(workDir.resolve("kafka"), TOOLS_JAR);
         broker.start();
         BrokerClients topics = broker.clients();
         topics.createTopic(INPUT, plan.input().partitions());

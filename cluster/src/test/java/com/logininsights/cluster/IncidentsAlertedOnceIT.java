@@ -3,13 +3,12 @@ package com.logininsights.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logininsights.common.Ports;
 import com.logininsights.common.Topics;
 import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.common.kafka.CommittedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +43,6 @@ class IncidentsAlertedOnceIT {
             .normalize();
     private static final Path TOOLS_JAR = REPO.resolve("tools/target/login-insights-tools.jar");
     private static final Path JOB_JAR = REPO.resolve("job/target/login-insights-local.jar");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final int PARTITIONS = 3;
     /** In the past, so that no event is ahead of the clock; fixed, so that a failure can be replayed. */
@@ -75,13 +73,7 @@ class IncidentsAlertedOnceIT {
         // Under target/, so that the broker's, the generator's and the job's logs are there after a failure.
         workDir = REPO.resolve("cluster/target/incidents-" + System.currentTimeMillis());
         Files.createDirectories(workDir);
-        broker = LocalKafkaBroker.builder(workDir.resolve("kafka"))
-                .kafkaClasspath(TOOLS_JAR.toString())
-                .serverProperty("auto.create.topics.enable", "false")
-                // The alerts carry their logins' event time, months back: keep them whatever their age.
-                .serverProperty("log.retention.ms", "-1")
-                .stopWhenThisJvmExits()
-                .build();
+        broker = ReplayBroker.in(workDir.resolve("kafka"), TOOLS_JAR);
         broker.start();
         progress("broker up at " + broker.bootstrapServers() + ", PID " + broker.pid());
     }
@@ -230,7 +222,7 @@ class IncidentsAlertedOnceIT {
                 .isZero();
         progress("job done over " + name);
         return CommittedReader.readAll(broker.bootstrapServers(), topics.alerts(), READ_TIMEOUT).stream()
-                .map(record -> json(record.value()))
+                .map(record -> OutputAudit.json(record.value()))
                 .toList();
     }
 
@@ -267,16 +259,8 @@ class IncidentsAlertedOnceIT {
     private static List<JsonNode> lines(Path file) throws IOException {
         return Files.readAllLines(file).stream()
                 .filter(line -> !line.isBlank())
-                .map(line -> json(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(line -> OutputAudit.json(line.getBytes(StandardCharsets.UTF_8)))
                 .toList();
-    }
-
-    private static JsonNode json(byte[] bytes) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void progress(String message) {

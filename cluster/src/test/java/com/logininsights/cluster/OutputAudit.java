@@ -268,7 +268,7 @@ final class OutputAudit {
         }
     }
 
-    private static JsonNode json(byte[] bytes) {
+    static JsonNode json(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
