@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logininsights.cluster.FaultPlan.Fault;
 import com.logininsights.cluster.MatrixReport.FaultOutcome;
+import com.logininsights.cluster.OutputAudit.AlertFigures;
 import com.logininsights.cluster.OutputAudit.RecordFigures;
 import com.logininsights.cluster.OutputAudit.WindowFigures;
+import com.logininsights.common.Topics;
 import com.logininsights.common.broker.BrokerClients;
 import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.common.kafka.CommittedReader;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * input topic, and at the end a {@code read_committed} reader must find each position exactly once across the
  * enriched and dead-letter topics, with exactly the output a failure-free run of the same job ({@code --bounded},
  * over the same input, into topics of its own) wrote for it; and every insights key (each window's summary, each
- * window's row per value, each late event) exactly once, with the reference run's value. The job is stopped with
+ * window's row per value, each late event) exactly once, with the reference run's value; and every alert exactly
+ * once, the same alerts as the reference run's (the generator injects incidents, so that there are some). The job is stopped with
  * {@code --drain} at the end, so that it fires its last windows as the bounded run does.
  *
  * <p>{@code -Dfault-matrix=short} (the default, in {@code ./mvnw verify}): one TaskManager loss, one broker restart,
@@ -56,13 +59,15 @@ class FaultMatrixIT {
 
     private static final Path TOOLS_JAR = REPO.resolve("tools/target/login-insights-tools.jar");
 
-    private static final String INPUT = "user-login";
-    private static final String ENRICHED = "user-login-processed";
-    private static final String DEAD_LETTERS = "user-login-dlq";
-    private static final String INSIGHTS = "user-login-insights";
+    private static final String INPUT = Topics.INPUT;
+    private static final String ENRICHED = Topics.PROCESSED;
+    private static final String DEAD_LETTERS = Topics.DEAD_LETTERS;
+    private static final String INSIGHTS = Topics.INSIGHTS;
+    private static final String ALERTS = Topics.ALERTS;
     private static final String REFERENCE_ENRICHED = "reference-processed";
     private static final String REFERENCE_DEAD_LETTERS = "reference-dlq";
     private static final String REFERENCE_INSIGHTS = "reference-insights";
+    private static final String REFERENCE_ALERTS = "reference-alerts";
     /** The job's group id, which is also its transactional id prefix; the reference run has its own. */
     private static final String GROUP = "matrix";
 
@@ -109,16 +114,7 @@ class FaultMatrixIT {
         Files.createDirectories(jobJar.getParent());
         Files.copy(JOB_JAR, jobJar);
 
-        broker = LocalKafkaBroker.builder(workDir.resolve("kafka"))
-                .kafkaClasspath(TOOLS_JAR.toString())
-                // Every topic is created by the test, with the partitions it means.
-                .serverProperty("auto.create.topics.enable", "false")
-                // Keep every record whatever its timestamp: the matrix replays input with a fixed start time, so the
-                // enriched events (stamped with their event time) and the windows are months old, and time-based
-                // retention (7 days by default) would delete them at the broker's next retention check.
-                .serverProperty("log.retention.ms", "-1")
-                .stopWhenThisJvmExits()
-                .build();
+        broker = ReplayBroker.in(workDir.resolve("kafka"), TOOLS_JAR);
         broker.start();
         BrokerClients topics = broker.clients();
         topics.createTopic(INPUT, plan.input().partitions());
@@ -128,8 +124,8 @@ class FaultMatrixIT {
         topics.createTopic(REFERENCE_ENRICHED, 2);
         topics.createTopic(REFERENCE_DEAD_LETTERS, 1);
         topics.createTopic(REFERENCE_INSIGHTS, 1);
-        topics.createTopic("user-login-alerts", 2);
-        topics.createTopic("reference-alerts", 2);
+        topics.createTopic(ALERTS, 2);
+        topics.createTopic(REFERENCE_ALERTS, 2);
         progress("broker up at " + broker.bootstrapServers() + ", PID " + broker.pid() + ", data in "
                 + broker.dataDir());
         startCluster();
@@ -195,9 +191,11 @@ class FaultMatrixIT {
                 OutputAudit.records(input, referenceEnriched, referenceDeadLetters, referenceOutputs);
         RecordFigures records = OutputAudit.records(input, read(ENRICHED), read(DEAD_LETTERS), referenceOutputs);
         WindowFigures windows = OutputAudit.windows(read(INSIGHTS), read(REFERENCE_INSIGHTS));
+        AlertFigures alerts = OutputAudit.alerts(read(ALERTS), read(REFERENCE_ALERTS));
         report.figures(
                 records,
                 windows,
+                alerts,
                 String.format(
                         Locale.ROOT,
                         "Restarts seen: %d. Checkpoints completed: %d (failed or not triggered, mostly while a"
@@ -236,6 +234,17 @@ class FaultMatrixIT {
                         "insights unlike the reference run's (%d late events; the broker was away up to %s, and an"
                                 + " outage longer than --idleness can turn events late): %s",
                         windows.lateEvents(), longestBrokerOutage, windows.examples())
+                .isZero();
+        assertThat(alerts.referenceAlerts())
+                .as(
+                        "the reference run's alerts: the input's incidents raise some (%s)",
+                        plan.input().describe())
+                .isPositive();
+        assertThat(alerts.duplicated())
+                .as("alerts written twice: %s", alerts.examples())
+                .isZero();
+        assertThat(alerts.missing() + alerts.extra())
+                .as("alerts unlike the reference run's: %s", alerts.examples())
                 .isZero();
         long taskManagerLosses = plan.faults().stream()
                 .filter(f -> f.kind() == FaultPlan.Kind.KILL_TASKMANAGER)
@@ -353,7 +362,7 @@ class FaultMatrixIT {
                 GROUP,
                 "--parallelism",
                 String.valueOf(parallelism)));
-        args.addAll(plan.windowing());
+        args.addAll(plan.jobFlags());
         return args;
     }
 
@@ -371,13 +380,13 @@ class FaultMatrixIT {
                 "--insights-topic",
                 REFERENCE_INSIGHTS,
                 "--alerts-topic",
-                "reference-alerts",
+                REFERENCE_ALERTS,
                 "--bounded",
                 "--starting-offsets",
                 "earliest",
                 "--parallelism",
                 "1"));
-        args.addAll(plan.windowing());
+        args.addAll(plan.jobFlags());
         return args;
     }
 

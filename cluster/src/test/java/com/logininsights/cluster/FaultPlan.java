@@ -63,9 +63,15 @@ record FaultPlan(
 
     private static final Instant INPUT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** 200 records a second over 3 partitions, until the generator is stopped. */
+    /**
+     * Every kind of incident in turn, one every 10 s of event time: a few dozen alerts per run for the matrix to
+     * compare, a few hundred logins among tens of thousands.
+     */
+    private static final InjectedIncidents INCIDENTS = InjectedIncidents.everyKindEvery(Duration.ofSeconds(10));
+
+    /** 200 records a second over 3 partitions, with incidents, until the generator is stopped. */
     private static final GeneratorProcess.Settings STEADY_INPUT =
-            new GeneratorProcess.Settings(20261129L, INPUT_START, 200, 0.05, 3, 0);
+            new GeneratorProcess.Settings(20261129L, INPUT_START, 200, 0.05, 3, 0).withIncidents(INCIDENTS);
 
     /**
      * The plan the tests run by default: one TaskManager loss, a broker restart longer than the default 10 s {@code
@@ -105,7 +111,7 @@ record FaultPlan(
      */
     static final FaultPlan REAL_RATE = new FaultPlan(
             "real-rate",
-            new GeneratorProcess.Settings(20261206L, INPUT_START, 6_000, 0.05, 4, 420_000),
+            new GeneratorProcess.Settings(20261206L, INPUT_START, 6_000, 0.05, 4, 420_000).withIncidents(INCIDENTS),
             1,
             Duration.ofSeconds(3),
             Optional.empty(),
@@ -124,13 +130,20 @@ record FaultPlan(
         return flags;
     }
 
+    /** The job's flags: its windowing, and its signals watching for what the input injects. */
+    List<String> jobFlags() {
+        List<String> flags = new ArrayList<>(windowing());
+        flags.addAll(input.incidents().jobFlags());
+        return flags;
+    }
+
     /** One line for the report. */
     String describe() {
         return String.format(
                 Locale.ROOT,
                 "Input: our generator `%s`; job: `%s`, exactly-once, parallelism %d; the broker away %d s per restart.",
                 input.describe(),
-                String.join(" ", windowing()),
+                String.join(" ", jobFlags()),
                 parallelism,
                 brokerAway.toSeconds());
     }

@@ -20,8 +20,32 @@ final class GeneratorProcess implements AutoCloseable {
     private static final List<String> RIDE_THROUGH_A_BROKER_RESTART =
             List.of("--producer-property", "delivery.timeout.ms=600000", "--producer-property", "max.block.ms=600000");
 
-    /** What the generator was asked to write; {@code count} 0 writes until it is stopped. */
-    record Settings(long seed, Instant startTime, int recordsPerSecond, double badShare, int partitions, long count) {
+    /**
+     * What the generator was asked to write; {@code count} 0 writes until it is stopped; {@code timeLapse} runs event
+     * time that many times as fast as the clock.
+     */
+    record Settings(
+            long seed,
+            Instant startTime,
+            int recordsPerSecond,
+            double badShare,
+            int partitions,
+            long count,
+            double timeLapse,
+            InjectedIncidents incidents) {
+        /** At the clock's pace, with no incident. */
+        Settings(long seed, Instant startTime, int recordsPerSecond, double badShare, int partitions, long count) {
+            this(seed, startTime, recordsPerSecond, badShare, partitions, count, 1, InjectedIncidents.none());
+        }
+
+        Settings withIncidents(InjectedIncidents injected) {
+            return new Settings(seed, startTime, recordsPerSecond, badShare, partitions, count, timeLapse, injected);
+        }
+
+        Settings withTimeLapse(double factor) {
+            return new Settings(seed, startTime, recordsPerSecond, badShare, partitions, count, factor, incidents);
+        }
+
         List<String> flags() {
             List<String> flags = new ArrayList<>(List.of(
                     "--seed",
@@ -37,6 +61,10 @@ final class GeneratorProcess implements AutoCloseable {
             if (count > 0) {
                 flags.addAll(List.of("--count", String.valueOf(count)));
             }
+            if (timeLapse != 1) {
+                flags.addAll(List.of("--time-lapse", String.valueOf(timeLapse)));
+            }
+            flags.addAll(incidents.generatorFlags());
             return flags;
         }
 
@@ -60,6 +88,20 @@ final class GeneratorProcess implements AutoCloseable {
 
     static GeneratorProcess start(Path toolsJar, String bootstrapServers, String topic, Settings settings, Path log)
             throws Exception {
+        return start(toolsJar, bootstrapServers, topic, settings, log, List.of());
+    }
+
+    /** Writes what it injected to {@code groundTruth}, a new file (docs/tools.md describes its lines). */
+    static GeneratorProcess startWithGroundTruth(
+            Path toolsJar, String bootstrapServers, String topic, Settings settings, Path log, Path groundTruth)
+            throws Exception {
+        return start(
+                toolsJar, bootstrapServers, topic, settings, log, List.of("--ground-truth", groundTruth.toString()));
+    }
+
+    private static GeneratorProcess start(
+            Path toolsJar, String bootstrapServers, String topic, Settings settings, Path log, List<String> more)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -73,6 +115,7 @@ final class GeneratorProcess implements AutoCloseable {
                 "10s"));
         command.addAll(settings.flags());
         command.addAll(RIDE_THROUGH_A_BROKER_RESTART);
+        command.addAll(more);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -1,5 +1,6 @@
 package com.logininsights.cluster;
 
+import com.logininsights.cluster.OutputAudit.AlertFigures;
 import com.logininsights.cluster.OutputAudit.RecordFigures;
 import com.logininsights.cluster.OutputAudit.WindowFigures;
 import java.time.Duration;
@@ -41,6 +42,7 @@ final class MatrixReport {
     private final List<FaultOutcome> outcomes = new ArrayList<>();
     private RecordFigures records;
     private WindowFigures windows;
+    private AlertFigures alerts;
     private String totals = "";
 
     MatrixReport(String title, String setup) {
@@ -56,9 +58,10 @@ final class MatrixReport {
         return List.copyOf(outcomes);
     }
 
-    void figures(RecordFigures records, WindowFigures windows, String totals) {
+    void figures(RecordFigures records, WindowFigures windows, AlertFigures alerts, String totals) {
         this.records = records;
         this.windows = windows;
+        this.alerts = alerts;
         this.totals = totals;
     }
 
@@ -121,6 +124,18 @@ final class MatrixReport {
                     windows.differing(),
                     windows.lateEvents(),
                     windows.referenceLateEvents()));
+        }
+        if (alerts != null) {
+            out.append("\n| alerts | reference alerts | written twice | missing | extra |\n");
+            out.append("| --: | --: | --: | --: | --: |\n");
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %d | %d | %d |%n",
+                    alerts.alerts(),
+                    alerts.referenceAlerts(),
+                    alerts.duplicated(),
+                    alerts.missing(),
+                    alerts.extra()));
         }
         if (!totals.isEmpty()) {
             out.append('\n').append(totals).append('\n');

@@ -55,6 +55,64 @@ final class OutputAudit {
             List<String> examples) {}
 
     /**
+     * What became of the alerts.
+     *
+     * @param duplicated alerts (by their {@code id}) written more than once, counting each copy past the first
+     * @param missing the reference run's alerts not among these, as a multiset: a copy the reference wrote twice
+     *     counts twice
+     * @param extra these alerts not among the reference run's, as a multiset: a duplicate counts here too
+     */
+    record AlertFigures(
+            long alerts, long referenceAlerts, long duplicated, long missing, long extra, List<String> examples) {}
+
+    /**
+     * The alerts must be exactly the reference run's, as a multiset of records (key and value, byte for byte: an
+     * alert has no wall-clock field), each alert once.
+     */
+    static AlertFigures alerts(
+            List<ConsumerRecord<byte[], byte[]>> alerts, List<ConsumerRecord<byte[], byte[]>> reference) {
+        List<String> examples = new ArrayList<>();
+        Map<String, Integer> ids = new TreeMap<>();
+        alerts.forEach(r -> ids.merge(json(r.value()).path("id").asText(), 1, Integer::sum));
+        long duplicated = 0;
+        for (Map.Entry<String, Integer> entry : ids.entrySet()) {
+            if (entry.getValue() > 1) {
+                duplicated += entry.getValue() - 1;
+                example(examples, "alert written " + entry.getValue() + " times: " + entry.getKey());
+            }
+        }
+        Map<String, Integer> ours = multiset(alerts);
+        Map<String, Integer> theirs = multiset(reference);
+        long missing = 0;
+        for (Map.Entry<String, Integer> entry : theirs.entrySet()) {
+            int shortOf = entry.getValue() - ours.getOrDefault(entry.getKey(), 0);
+            if (shortOf > 0) {
+                missing += shortOf;
+                example(examples, "missing: " + entry.getKey());
+            }
+        }
+        long extra = 0;
+        for (Map.Entry<String, Integer> entry : ours.entrySet()) {
+            int over = entry.getValue() - theirs.getOrDefault(entry.getKey(), 0);
+            if (over > 0) {
+                extra += over;
+                example(examples, "not in the reference: " + entry.getKey());
+            }
+        }
+        return new AlertFigures(alerts.size(), reference.size(), duplicated, missing, extra, examples);
+    }
+
+    /** Each record as "key = value", with how many times it was written. */
+    private static Map<String, Integer> multiset(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Integer> times = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String key = record.key() == null ? "null" : new String(record.key(), StandardCharsets.UTF_8);
+            times.merge(key + " = " + new String(record.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+        }
+        return times;
+    }
+
+    /**
      * Every input record's position must appear exactly once across the enriched and dead-letter topics, and its
      * output must be what the reference run wrote for it (the same enriched event, or a dead letter with the same
      * reason, field and payload; only the wall-clock {@code rejected_at} may differ).
@@ -210,7 +268,7 @@ final class OutputAudit {
         }
     }
 
-    private static JsonNode json(byte[] bytes) {
+    static JsonNode json(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
