@@ -41,17 +41,6 @@ class DashboardQueriesIT {
     private static final Path JOB_JAR = REPO.resolve("job/target/login-insights.jar");
     private static final Path DASHBOARD = REPO.resolve("monitoring/grafana/dashboards/login-insights.json");
     private static final Path ALERT_RULES = REPO.resolve("monitoring/prometheus/alerts.yml");
-    /**
-     * What waits for the job's signals (issue 20, built on another branch): the per-signal alert counter, registered
-     * as {@code addGroup("signal", name).counter("alerts")} on the signals operator. Until the job emits it these
-     * panels stay empty and this metric is missing, so they are left out of the checks; they are still asked, and
-     * once they answer this test fails, so that whoever merges the signals removes them from here.
-     */
-    private static final Set<String> PANELS_AWAITING_SIGNALS =
-            Set.of("Alerts per second, by signal", "Alerts in the last hour, by signal");
-
-    private static final Set<String> METRICS_AWAITING_SIGNALS =
-            Set.of("flink_taskmanager_job_task_operator_signal_alerts");
     /** Metric names in a PromQL expression: Flink's, and Prometheus's own {@code up}. */
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(flink_[A-Za-z0-9_]+|up)\\b");
 
@@ -141,24 +130,12 @@ class DashboardQueriesIT {
     void everyPanelQueryOfTheDashboardReturnsSeriesFromTheRunningJob() throws Exception {
         List<Target> targets = dashboard.targets();
         assertThat(targets).as("queries in %s", DASHBOARD).isNotEmpty();
-        assertThat(targets.stream().map(Target::panelTitle))
-                .as("panels awaiting the signals")
-                .containsAll(PANELS_AWAITING_SIGNALS);
 
         Map<String, String> health = awaitTargetsUp();
         progress("prometheus scrapes " + health);
 
         Map<Target, Answer> answers = askEveryQuery(targets);
         answers.forEach((target, answer) -> progress(answer.series().size() + " series  " + target));
-        assertThat(answers.entrySet().stream()
-                        .filter(e -> PANELS_AWAITING_SIGNALS.contains(e.getKey().panelTitle()))
-                        .filter(e -> !e.getValue().series().isEmpty())
-                        .map(e -> e.getKey().toString())
-                        .toList())
-                .as("queries that answer although listed as awaiting the signals: remove their panels from"
-                        + " PANELS_AWAITING_SIGNALS")
-                .isEmpty();
-        answers.keySet().removeIf(target -> PANELS_AWAITING_SIGNALS.contains(target.panelTitle()));
 
         assertThat(answers.entrySet().stream()
                         .filter(e -> e.getValue().failed())
@@ -215,19 +192,14 @@ class DashboardQueriesIT {
                 named.add(metric.group(1));
             }
         }
-        assertThat(named).as("metrics the rules name").containsAll(METRICS_AWAITING_SIGNALS);
+        assertThat(named).as("metrics the rules name").contains("flink_taskmanager_job_task_operator_signal_alerts");
         Map<String, Integer> seriesByMetric = askSeriesOf(named);
         progress("series of the metrics the rules name: " + seriesByMetric);
         assertThat(seriesByMetric.entrySet().stream()
-                        .filter(e -> e.getValue() == 0 && !METRICS_AWAITING_SIGNALS.contains(e.getKey()))
+                        .filter(e -> e.getValue() == 0)
                         .map(Map.Entry::getKey)
                         .toList())
                 .as("metrics the rules name that the job does not emit")
-                .isEmpty();
-        assertThat(METRICS_AWAITING_SIGNALS.stream()
-                        .filter(metric -> seriesByMetric.get(metric) > 0)
-                        .toList())
-                .as("metrics listed as awaiting the signals that exist: remove them from METRICS_AWAITING_SIGNALS")
                 .isEmpty();
 
         progress("the job's uptime: "
@@ -269,8 +241,8 @@ class DashboardQueriesIT {
 
     /**
      * Every query's answer, asked until each has returned series at once (rates need two scrapes, checkpoint figures
-     * a completed checkpoint, the event-time lag a watermark) or one is refused; the panels awaiting the signals
-     * aside.
+     * a completed checkpoint, the event-time lag a watermark; the alert counters are series from the start) or one
+     * is refused.
      */
     private static Map<Target, Answer> askEveryQuery(List<Target> targets) throws Exception {
         return askUntil(
@@ -282,10 +254,8 @@ class DashboardQueriesIT {
                     return answers;
                 },
                 answers -> answers.values().stream().anyMatch(Answer::failed)
-                        || answers.entrySet().stream()
-                                .filter(e -> !PANELS_AWAITING_SIGNALS.contains(
-                                        e.getKey().panelTitle()))
-                                .allMatch(e -> !e.getValue().series().isEmpty()),
+                        || answers.values().stream()
+                                .allMatch(answer -> !answer.series().isEmpty()),
                 Duration.ofSeconds(2));
     }
 
@@ -298,7 +268,7 @@ class DashboardQueriesIT {
                 Duration.ofSeconds(1));
     }
 
-    /** How many series each metric has, asked until every one but those awaiting the signals has some. */
+    /** How many series each metric has, asked until every one has some. */
     private static Map<String, Integer> askSeriesOf(Set<String> metrics) throws Exception {
         return askUntil(
                 () -> {
@@ -308,8 +278,7 @@ class DashboardQueriesIT {
                     }
                     return series;
                 },
-                series -> series.entrySet().stream()
-                        .allMatch(e -> e.getValue() > 0 || METRICS_AWAITING_SIGNALS.contains(e.getKey())),
+                series -> series.entrySet().stream().allMatch(e -> e.getValue() > 0),
                 Duration.ofSeconds(2));
     }
 
