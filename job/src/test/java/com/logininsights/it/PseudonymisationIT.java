@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The same input through the job twice, as a backfill ({@code --bounded}): once as it comes, once with {@code
  * --pseudonymise} and its key in a file. The insights are the same record for record (distinct users included);
  * the enriched events are the same but for {@code ip} and {@code device_id}, which are the keyed hashes of the
- * values sent, and no raw IP address or device id is left anywhere in the enriched topic. The dead letters keep the
+ * values sent, and no raw IP address or device id is left anywhere in the enriched topic. The alerts are the same:
+ * the signals see the values as sent. The dead letters keep the
  * raw record, personal data included: the reason its readers must be few.
  */
 class PseudonymisationIT {
@@ -78,6 +79,12 @@ class PseudonymisationIT {
         assertThat(plainInsights.values())
                 .as("insights counting distinct users")
                 .anyMatch(insight -> insight.path("distinct_users").asInt() > 1);
+
+        List<String> plainAlerts = withoutPosition(BROKER.readAllCommitted(plain.alertsTopic(), PATIENCE));
+        assertThat(plainAlerts).as("alerts (users on a device new to them)").isNotEmpty();
+        assertThat(withoutPosition(BROKER.readAllCommitted(pseudonymised.alertsTopic(), PATIENCE)))
+                .as("the signals see the values as sent, with the option on or off")
+                .isEqualTo(plainAlerts);
 
         List<ConsumerRecord<byte[], byte[]>> enriched =
                 BROKER.readAllCommitted(pseudonymised.processedTopic(), PATIENCE);
@@ -130,6 +137,18 @@ class PseudonymisationIT {
         }
         records.add(Record.of(0, "{\"ip\": \"10.20.9.9\", \"timestamp\": " + start + "}"));
         return records;
+    }
+
+    /** Each alert as JSON, sorted, without its id and source, which name each run's own input topic. */
+    private static List<String> withoutPosition(List<ConsumerRecord<byte[], byte[]>> records) {
+        return Outputs.values(records).stream()
+                .map(alert -> {
+                    ObjectNode copy = alert.deepCopy();
+                    copy.remove(List.of("id", "source"));
+                    return copy.toString();
+                })
+                .sorted()
+                .toList();
     }
 
     private static Map<String, JsonNode> byKey(List<ConsumerRecord<byte[], byte[]>> records) {
