@@ -117,7 +117,7 @@ if [ $# -eq 0 ] && [ -n "${LOGIN_INSIGHTS_JOB_ARGS:-}" ]; then
     # shellcheck disable=SC2086 # the arguments are meant to split at spaces
     set -- $LOGIN_INSIGHTS_JOB_ARGS
 fi
-[ -f "$jar" ] || fail "job jar not found: $jar (build it first: ./mvnw -B -ntp package -DskipTests -pl job)"
+[ -f "$jar" ] || fail "job jar not found: $jar (build it first: ./mvnw -B -ntp package -DskipTests -pl common,job)"
 jobmanager=${jobmanager%/}
 record=$(printf '%s\n' "$state_dirs" | head -n 1)/login-insights-deployment
 
