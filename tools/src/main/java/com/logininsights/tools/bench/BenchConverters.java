@@ -1,5 +1,6 @@
 package com.logininsights.tools.bench;
 
+import com.logininsights.tools.bench.contenders.Contender;
 import com.logininsights.tools.cli.Converters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,20 +34,6 @@ final class BenchConverters {
 
     /** Job flags, but none of those with which the benchmark points each run at its own topics and group. */
     static final class JobFlagsConverter implements ITypeConverter<JobFlags> {
-        static final Set<String> SET_BY_THE_BENCHMARK = Set.of(
-                "--bootstrap-servers",
-                "--input-topic",
-                "--processed-topic",
-                "--dead-letter-topic",
-                "--insights-topic",
-                "--alerts-topic",
-                "--group-id",
-                "--starting-offsets",
-                "--delivery-guarantee",
-                "--parallelism",
-                "--web-ui-port",
-                "--bounded");
-
         @Override
         public JobFlags convert(String value) {
             List<String> flags = Arrays.stream(value.trim().split("\\s+"))
@@ -56,7 +43,7 @@ final class BenchConverters {
                 throw new TypeConversionException("'" + value + "' does not start with a job flag (--name)");
             }
             for (String flag : flags) {
-                if (SET_BY_THE_BENCHMARK.contains(flag.split("=", 2)[0])) {
+                if (Contender.FLAGS_OF_EACH_RUN.contains(flag.split("=", 2)[0])) {
                     throw new TypeConversionException(flag + " is set by the benchmark for each run");
                 }
             }

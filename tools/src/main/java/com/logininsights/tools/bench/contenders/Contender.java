@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One program the benchmark measures, and how to start it as a child JVM on one run's fresh topics and group.
@@ -204,6 +205,24 @@ public record Contender(String id, String title, Kind kind, boolean exactlyOnce,
         });
         return flags;
     }
+
+    /**
+     * The job flags with which the benchmark points each run at its own topics, group and port ({@link #jobFlags}, and
+     * {@code --bounded} for the throughput runs): a variant's own job flags may not name them.
+     */
+    public static final Set<String> FLAGS_OF_EACH_RUN = Set.of(
+            "--bootstrap-servers",
+            "--input-topic",
+            "--processed-topic",
+            "--dead-letter-topic",
+            "--insights-topic",
+            "--alerts-topic",
+            "--group-id",
+            "--starting-offsets",
+            "--delivery-guarantee",
+            "--parallelism",
+            "--web-ui-port",
+            "--bounded");
 
     /** The job's flags for one run's topics; shared with the latency test, which runs the job unbounded. */
     public static List<String> jobFlags(

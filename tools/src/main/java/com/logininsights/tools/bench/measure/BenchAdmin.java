@@ -1,5 +1,6 @@
 package com.logininsights.tools.bench.measure;
 
+import com.logininsights.tools.bench.contenders.RunTopics;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,17 @@ public final class BenchAdmin implements AutoCloseable {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         this.admin = Admin.create(properties);
+    }
+
+    /**
+     * A run's output topics, laid out as production lays them out: the enriched events and the alerts as wide as the
+     * input, one partition for the dead letters and the insights.
+     */
+    public void createOutputs(RunTopics topics, int inputPartitions) throws IOException {
+        create(topics.processed(), inputPartitions);
+        create(topics.deadLetters(), 1);
+        create(topics.insights(), 1);
+        create(topics.alerts(), inputPartitions);
     }
 
     public void create(String topic, int partitions) throws IOException {

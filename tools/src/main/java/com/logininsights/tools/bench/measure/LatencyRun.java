@@ -46,10 +46,7 @@ public final class LatencyRun {
     public Outcome measure(LatencyScenario scenario) throws Exception {
         RunTopics topics = RunTopics.fresh("bench-" + scenario.id() + "-input", scenario.id());
         admin.create(topics.input(), settings.partitions());
-        admin.create(topics.processed(), settings.partitions());
-        admin.create(topics.deadLetters(), 1);
-        admin.create(topics.insights(), 1);
-        admin.create(topics.alerts(), settings.partitions());
+        admin.createOutputs(topics, settings.partitions());
         try {
             return new Outcome(scenario, run(scenario, topics));
         } finally {

@@ -44,10 +44,7 @@ public final class ThroughputRun {
     public RunMeasurement measure(Contender contender, int run, String label) throws Exception {
         String runName = contender.id() + "-run" + run;
         RunTopics topics = RunTopics.fresh(inputTopic, runName);
-        admin.create(topics.processed(), partitions);
-        admin.create(topics.deadLetters(), 1);
-        admin.create(topics.insights(), 1);
-        admin.create(topics.alerts(), partitions);
+        admin.createOutputs(topics, partitions);
         List<TopicPartition> watched = admin.partitions(topics.perRecordOutputs());
         Path log = logDir.resolve(runName + ".log");
         long inputRecords = input.records();

@@ -88,6 +88,17 @@ class BenchContenderTest {
     }
 
     @Test
+    void everyJobFlagTheBenchmarkSetsIsOneAVariantMayNotName() throws Exception {
+        List<String> flags =
+                Contender.loginInsights(true, 1).command(launch(Optional.empty(), Map.of()), TOPICS, "g").stream()
+                        .filter(word -> word.startsWith("--"))
+                        .toList();
+
+        assertThat(flags).isNotEmpty();
+        assertThat(Contender.FLAGS_OF_EACH_RUN).containsAll(flags);
+    }
+
+    @Test
     void theLoopsReadTheirKafkaPropertiesInOrderTheLastOneWinning() {
         LoopArgs args = new LoopArgs(
                 "--input",
