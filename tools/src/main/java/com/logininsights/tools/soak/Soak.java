@@ -122,7 +122,7 @@ public final class Soak {
         for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
             org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
         }
-        Soak soak = new Soak(config, Checkout.root(), System.out, ("scripts/soak " + String.join(" ", args)).trim());
+        Soak soak = new Soak(config, Checkout.root(), System.out, commandLine(args));
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: end the sampling, then wait while the run stops its programs and writes what it measured.
         Runtime.getRuntime()
@@ -146,6 +146,15 @@ public final class Soak {
             finished.countDown();
         }
         System.exit(exitCode);
+    }
+
+    /** The command as a shell takes it again: a word with spaces in quotes ({@code --job-flags "--a b"}). */
+    static String commandLine(String... args) {
+        StringBuilder line = new StringBuilder("scripts/soak");
+        for (String arg : args) {
+            line.append(' ').append(arg.matches(".*\\s.*") ? '"' + arg + '"' : arg);
+        }
+        return line.toString();
     }
 
     /** Ends the sampling early; the run then stops its programs and writes its results. */

@@ -45,7 +45,8 @@ final class SoakSummary {
             if (seen.get().compareTo(warmUp) < 0) {
                 return new Judged(warmUp, runLessWarmUp + "; " + all + " had been seen at " + seenAt);
             }
-            return new Judged(seen.get(), "from " + seenAt + ", when " + all + " had been seen, to the end");
+            return new Judged(
+                    seen.get(), "the samples from " + seenAt + ", when " + all + " had been seen, to the end");
         }
     }
 
@@ -212,10 +213,8 @@ final class SoakSummary {
         if (afterAllSeen) {
             out.append(String.format(
                     Locale.ROOT,
-                    ". Checkpoint bytes per user: %,.0f (its whole state over the users); consumer lag then: %s"
-                            + " records.%n",
-                    sizeKb * Sampler.BYTES_PER_KB / users,
-                    SampleLines.format(Series.LAG, checkpoint)));
+                    ". Checkpoint bytes per user: %,.0f (its whole state over the users).%n",
+                    sizeKb * Sampler.BYTES_PER_KB / users));
         } else {
             out.append(". No checkpoint completed after all users were seen: no bytes per user.\n");
         }

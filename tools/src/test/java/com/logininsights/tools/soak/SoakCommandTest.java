@@ -92,6 +92,13 @@ class SoakCommandTest {
     }
 
     @Test
+    void theSummaryShowsTheCommandAsAShellTakesItAgain() {
+        assertThat(Soak.commandLine("--users", "50000", "--job-flags", "--state-backend rocksdb"))
+                .isEqualTo("scripts/soak --users 50000 --job-flags \"--state-backend rocksdb\"");
+        assertThat(Soak.commandLine()).isEqualTo("scripts/soak");
+    }
+
+    @Test
     void everyJobFlagTheSoakSetsIsOneTheExtraFlagsMayNotName() {
         SoakConfig config = SoakCommand.parse("--parallelism", "2", "--job-flags", "--state-backend rocksdb");
         Soak soak = new Soak(config, Path.of("/checkout"), System.out, "scripts/soak");
