@@ -2,6 +2,7 @@ package com.logininsights.tools.bench;
 
 import com.logininsights.tools.bench.contenders.Contender;
 import com.logininsights.tools.cli.Converters;
+import com.logininsights.tools.cli.JobFlagWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,24 +31,11 @@ final class BenchConverters {
     /** Extra JVM options, separated by spaces: {@code "-XX:TieredStopAtLevel=1 -Xss512k"}. */
     record JavaOptions(List<String> options) {}
 
-    record JobFlags(List<String> flags) {}
-
     /** Job flags, but none of those with which the benchmark points each run at its own topics and group. */
-    static final class JobFlagsConverter implements ITypeConverter<JobFlags> {
+    static final class JobFlagsConverter implements ITypeConverter<JobFlagWords> {
         @Override
-        public JobFlags convert(String value) {
-            List<String> flags = Arrays.stream(value.trim().split("\\s+"))
-                    .filter(flag -> !flag.isEmpty())
-                    .toList();
-            if (flags.isEmpty() || !flags.get(0).startsWith("--")) {
-                throw new TypeConversionException("'" + value + "' does not start with a job flag (--name)");
-            }
-            for (String flag : flags) {
-                if (Contender.FLAGS_OF_EACH_RUN.contains(flag.split("=", 2)[0])) {
-                    throw new TypeConversionException(flag + " is set by the benchmark for each run");
-                }
-            }
-            return new JobFlags(flags);
+        public JobFlagWords convert(String value) {
+            return JobFlagWords.of(value, Contender.FLAGS_OF_EACH_RUN, "the benchmark for each run");
         }
     }
 

@@ -6,6 +6,7 @@ import com.logininsights.tools.bench.measure.BenchConfig;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.HelpOption;
+import com.logininsights.tools.cli.JobFlagWords;
 import com.logininsights.tools.cli.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,7 +154,7 @@ public final class BenchFlags implements Callable<Integer> {
             description = "extra job flags for the (b) rows, after the benchmark's own, e.g. \"--signals none\" to"
                     + " measure what the signals cost; without --job-jar-b the (b) rows run the --job-jar (default:"
                     + " none)")
-    BenchConverters.JobFlags jobFlagsB;
+    JobFlagWords jobFlagsB;
 
     @Option(
             names = "--job-kafka-property",
@@ -201,7 +202,7 @@ public final class BenchFlags implements Callable<Integer> {
                         : Optional.of(JobVariant.b(
                                 Optional.ofNullable(jobJarB),
                                 javaOptions(jobJavaOptsB),
-                                jobFlagsB == null ? List.of() : jobFlagsB.flags())),
+                                jobFlagsB == null ? List.of() : jobFlagsB.words())),
                 kafkaProperties(),
                 4);
     }

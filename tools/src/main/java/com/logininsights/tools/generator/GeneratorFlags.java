@@ -46,6 +46,9 @@ import picocli.CommandLine.TypeConversionException;
         },
         sortOptions = false)
 public final class GeneratorFlags implements Callable<Integer> {
+    /** Shared with the tools that start the generator and say what they leave to it. */
+    public static final String DEFAULT_USERS = "10000";
+
     @Mixin
     HelpOption help;
 
@@ -143,7 +146,7 @@ public final class GeneratorFlags implements Callable<Integer> {
     @Option(
             names = "--users",
             paramLabel = "N",
-            defaultValue = "10000",
+            defaultValue = DEFAULT_USERS,
             converter = Converters.PositiveInt.class,
             description = "distinct users the records come from (default: ${DEFAULT-VALUE})")
     int users;

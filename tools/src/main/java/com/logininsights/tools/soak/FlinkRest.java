@@ -24,8 +24,12 @@ final class FlinkRest {
     /** The latest completed checkpoint, if any, and how many checkpoints failed so far (triggers included). */
     record Checkpoints(Optional<Completed> latest, long failed) {}
 
-    /** A completed checkpoint: its number, how long it took from trigger to completion, and its state's size. */
-    record Completed(long id, long durationMillis, long stateSizeBytes) {}
+    /**
+     * A completed checkpoint: its number, how long it took from trigger to completion, the full size of the state it
+     * stands for ({@code state_size}), and what it uploaded itself ({@code checkpointed_size}): the same with full
+     * checkpoints, less with RocksDB's incremental ones, which reuse the files of earlier checkpoints.
+     */
+    record Completed(long id, long durationMillis, long stateSizeBytes, long uploadedBytes) {}
 
     private final String base;
     private final HttpClient http =
@@ -67,7 +71,8 @@ final class FlinkRest {
                 : Optional.of(new Completed(
                         latest.path("id").asLong(),
                         latest.path("end_to_end_duration").asLong(),
-                        latest.path("state_size").asLong()));
+                        latest.path("state_size").asLong(),
+                        latest.path("checkpointed_size").asLong()));
         return new Checkpoints(completed, stats.path("counts").path("failed").asLong());
     }
 

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  * fails this time leaves its series without a value and says why in {@link #problems()}; the soak goes on.
  */
 final class Sampler {
-    private static final double BYTES_PER_KB = 1024.0;
+    static final double BYTES_PER_KB = 1024.0;
 
     private final GcLogTail gcLog;
     private final FlinkRest rest;
@@ -142,6 +142,7 @@ final class Sampler {
                 values.put(Series.CHECKPOINT_ID, (double) latest.id());
                 values.put(Series.CHECKPOINT_DURATION, (double) latest.durationMillis());
                 values.put(Series.CHECKPOINT_SIZE, latest.stateSizeBytes() / BYTES_PER_KB);
+                values.put(Series.CHECKPOINT_UPLOAD, latest.uploadedBytes() / BYTES_PER_KB);
             });
         } catch (IOException e) {
             problems.add("checkpoints: " + e.getMessage());

@@ -11,6 +11,7 @@ public enum Series {
     GC_COUNT("gc_count", "GCs per sample", "", "GCs", 0, true),
     CHECKPOINT_DURATION("checkpoint_duration_ms", "checkpoint duration", "ms", "chk ms", 0, true),
     CHECKPOINT_SIZE("checkpoint_size_kb", "checkpoint size", "KB", "chk KB", 1, true),
+    CHECKPOINT_UPLOAD("checkpointed_size_kb", "checkpoint's own upload", "KB", "upl KB", 1, true),
     LAG("consumer_lag_records", "consumer lag, committed offsets", "records", "lag", 0, true),
     PENDING("pending_records", "source's pending records", "records", "pending", 0, true),
     INPUT_RATE("input_per_s", "input rate", "records/s", "in/s", 0, true),

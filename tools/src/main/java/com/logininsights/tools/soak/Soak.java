@@ -7,6 +7,7 @@ import com.logininsights.common.broker.LocalKafkaBroker;
 import com.logininsights.tools.Checkout;
 import com.logininsights.tools.ChildProcess;
 import com.logininsights.tools.StartedPrograms;
+import com.logininsights.tools.generator.GeneratorFlags;
 import com.logininsights.tools.machine.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +37,24 @@ public final class Soak {
     static final String CSV = "samples.csv";
     static final String CHART = "soak.svg";
     static final String SUMMARY = "summary.md";
+
+    /**
+     * The job flags the soak sets ({@link #jobCommand}), and the topics it creates, feeds and measures by their
+     * default names: {@code --job-flags} may not name them.
+     */
+    static final Set<String> JOB_FLAGS_OF_THE_SOAK = Set.of(
+            "--bootstrap-servers",
+            "--group-id",
+            "--starting-offsets",
+            "--checkpoint-interval",
+            "--checkpoint-dir",
+            "--web-ui-port",
+            "--parallelism",
+            "--input-topic",
+            "--processed-topic",
+            "--dead-letter-topic",
+            "--insights-topic",
+            "--alerts-topic");
 
     private static final Duration JOB_READY_TIMEOUT = Duration.ofMinutes(3);
     private static final int HEADING_EVERY = 30;
@@ -102,7 +122,7 @@ public final class Soak {
         for (String logger : List.of("org.apache.kafka", "org.apache.kafka.clients")) {
             org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
         }
-        Soak soak = new Soak(config, Checkout.root(), System.out, ("scripts/soak " + String.join(" ", args)).trim());
+        Soak soak = new Soak(config, Checkout.root(), System.out, commandLine(args));
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: end the sampling, then wait while the run stops its programs and writes what it measured.
         Runtime.getRuntime()
@@ -126,6 +146,15 @@ public final class Soak {
             finished.countDown();
         }
         System.exit(exitCode);
+    }
+
+    /** The command as a shell takes it again: a word with spaces in quotes ({@code --job-flags "--a b"}). */
+    static String commandLine(String... args) {
+        StringBuilder line = new StringBuilder("scripts/soak");
+        for (String arg : args) {
+            line.append(' ').append(arg.matches(".*\\s.*") ? '"' + arg + '"' : arg);
+        }
+        return line.toString();
     }
 
     /** Ends the sampling early; the run then stops its programs and writes its results. */
@@ -229,10 +258,11 @@ public final class Soak {
         pids.add(job.pid());
         out.printf(
                 Locale.ROOT,
-                "  job           Flink web UI on http://localhost:%d (pid %d); GC log %s%n",
+                "  job           Flink web UI on http://localhost:%d (pid %d); GC log %s%s%n",
                 webUiPort,
                 job.pid(),
-                gcLog);
+                gcLog,
+                config.jobFlags().isEmpty() ? "" : "; its extra flags: " + String.join(" ", config.jobFlags()));
         FlinkRest rest = new FlinkRest(webUiPort);
         Optional<Finish> notReady = awaitJobRunning(job, rest);
         if (notReady.isPresent()) {
@@ -246,7 +276,13 @@ public final class Soak {
         pids.add(generator.pid());
         sampler.start();
         out.printf(
-                Locale.ROOT, "  generator     %,d records/s, 3%% malformed (pid %d)%n", config.rate(), generator.pid());
+                Locale.ROOT,
+                "  generator     %,d records/s from %s users, 3%% malformed (pid %d)%n",
+                config.rate(),
+                config.users().isPresent()
+                        ? String.format(Locale.ROOT, "%,d", config.users().getAsInt())
+                        : "its default " + GeneratorFlags.DEFAULT_USERS,
+                generator.pid());
         if (sampler.failedBeforeInput() > 0) {
             out.printf(
                     Locale.ROOT,
@@ -325,7 +361,7 @@ public final class Soak {
         return Optional.empty();
     }
 
-    private List<String> jobCommand(Path jobJar, String bootstrapServers, Path gcLog, Path folder, int webUiPort) {
+    List<String> jobCommand(Path jobJar, String bootstrapServers, Path gcLog, Path folder, int webUiPort) {
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx" + config.jobHeap(),
@@ -345,6 +381,7 @@ public final class Soak {
                 "--web-ui-port",
                 String.valueOf(webUiPort)));
         config.parallelism().ifPresent(parallelism -> command.addAll(List.of("--parallelism", "" + parallelism)));
+        command.addAll(config.jobFlags());
         return command;
     }
 
@@ -366,6 +403,7 @@ public final class Soak {
                 "--report-every",
                 "10s"));
         config.seed().ifPresent(seed -> command.addAll(List.of("--seed", String.valueOf(seed))));
+        config.users().ifPresent(users -> command.addAll(List.of("--users", String.valueOf(users))));
         return command;
     }
 }

@@ -20,7 +20,10 @@ final class SoakChart {
             new Panel("GC pauses per sample (ms)", List.of(Series.GC_PAUSE), List.of()),
             new Panel("GCs per sample", List.of(Series.GC_COUNT), List.of()),
             new Panel("checkpoint duration (ms)", List.of(Series.CHECKPOINT_DURATION), List.of()),
-            new Panel("checkpoint size (KB)", List.of(Series.CHECKPOINT_SIZE), List.of()),
+            new Panel(
+                    "checkpoint size and own upload (KB)",
+                    List.of(Series.CHECKPOINT_SIZE, Series.CHECKPOINT_UPLOAD),
+                    List.of()),
             new Panel("consumer lag (records)", List.of(Series.LAG, Series.PENDING), List.of()),
             new Panel("rates (records/s)", List.of(Series.INPUT_RATE, Series.OUTPUT_RATE), List.of()));
 

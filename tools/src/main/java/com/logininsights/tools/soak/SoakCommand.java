@@ -4,9 +4,12 @@ import com.logininsights.common.Durations;
 import com.logininsights.tools.cli.Cli;
 import com.logininsights.tools.cli.Converters;
 import com.logininsights.tools.cli.DurationConverter;
+import com.logininsights.tools.cli.JobFlagWords;
 import com.logininsights.tools.cli.UsageException;
+import com.logininsights.tools.generator.GeneratorFlags;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -104,6 +107,26 @@ public final class SoakCommand {
     Long seed;
 
     @Option(
+            names = "--users",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
+            description = "distinct users the generator's records come from, each once per round of that many"
+                    + " records; the verdict then judges the samples after all of them were seen, and the summary"
+                    + " gives the checkpoint's bytes per user (default: the generator's own, "
+                    + GeneratorFlags.DEFAULT_USERS
+                    + ", and the verdict as without)")
+    Integer users;
+
+    @Option(
+            names = {"--job-flags", "--job-flag"},
+            paramLabel = "\"FLAGS\"",
+            converter = JobFlagsOfASoak.class,
+            description =
+                    "extra job flags, after the soak's own, e.g. \"--state-backend rocksdb\"; repeatable, each"
+                            + " starting with a flag; not one the soak sets (its broker, group, topics, ports, checkpoints, parallelism) (default: none)")
+    List<JobFlagWords> jobFlags = new ArrayList<>();
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "the results folder (default: soak-results/<date-time> in the checkout)")
@@ -144,7 +167,11 @@ public final class SoakCommand {
                 command.partitions,
                 command.seed == null ? OptionalLong.empty() : OptionalLong.of(command.seed),
                 Optional.ofNullable(command.out),
-                Optional.ofNullable(command.jobJar));
+                Optional.ofNullable(command.jobJar),
+                command.users == null ? OptionalInt.empty() : OptionalInt.of(command.users),
+                command.jobFlags.stream()
+                        .flatMap(flags -> flags.words().stream())
+                        .toList());
     }
 
     public static boolean wantsHelp(String... args) {
@@ -153,6 +180,13 @@ public final class SoakCommand {
 
     public static String usage() {
         return Cli.usage(new SoakCommand());
+    }
+
+    static final class JobFlagsOfASoak implements ITypeConverter<JobFlagWords> {
+        @Override
+        public JobFlagWords convert(String value) {
+            return JobFlagWords.of(value, Soak.JOB_FLAGS_OF_THE_SOAK, "the soak");
+        }
     }
 
     static final class HeapSize implements ITypeConverter<String> {

@@ -25,16 +25,21 @@ record Trend(Series series, int points, double firstHalfMedian, double secondHal
         FALLING
     }
 
-    /** Empty when either half has fewer than two values of the series. */
+    /** Over the run less its first tenth (warm-up); empty when either half has fewer than two values. */
     static Optional<Trend> of(List<Sample> samples, Series series) {
+        return of(samples, series, warmUpEnd(samples));
+    }
+
+    /** Over the samples from {@code from} to the last; empty when either half has fewer than two values. */
+    static Optional<Trend> of(List<Sample> samples, Series series, Duration from) {
         if (samples.isEmpty()) {
             return Optional.empty();
         }
-        Duration end = samples.get(samples.size() - 1).elapsed();
-        double warmUpMillis = end.toMillis() * WARM_UP_SHARE;
-        double middleMillis = warmUpMillis + (end.toMillis() - warmUpMillis) / 2;
+        long fromMillis = from.toMillis();
+        long endMillis = samples.get(samples.size() - 1).elapsed().toMillis();
+        double middleMillis = fromMillis + (endMillis - fromMillis) / 2.0;
         List<Sample> measured = samples.stream()
-                .filter(sample -> sample.elapsed().toMillis() >= warmUpMillis)
+                .filter(sample -> sample.elapsed().toMillis() >= fromMillis)
                 .filter(sample -> sample.value(series).isPresent())
                 .toList();
         double[] first = values(measured, series, sample -> sample.elapsed().toMillis() < middleMillis);
@@ -43,6 +48,14 @@ record Trend(Series series, int points, double firstHalfMedian, double secondHal
             return Optional.empty();
         }
         return Optional.of(new Trend(series, measured.size(), median(first), median(second), slope(measured, series)));
+    }
+
+    /** The end of the run's first tenth, its warm-up (class loading, the JIT, pools filling). */
+    static Duration warmUpEnd(List<Sample> samples) {
+        return samples.isEmpty()
+                ? Duration.ZERO
+                : Duration.ofMillis((long)
+                        Math.ceil(samples.get(samples.size() - 1).elapsed().toMillis() * WARM_UP_SHARE));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class SoakSummaryTest {
@@ -22,10 +23,10 @@ class SoakSummaryTest {
                             Series.RSS, 500.0)));
         }
 
-        String verdict = SoakSummary.verdict(samples);
+        String verdict = SoakSummary.verdict(samples, SoakSummary.Judged.of(samples, OptionalInt.empty()));
 
         assertThat(verdict)
-                .contains("flat within ±10%")
+                .contains("over the run less its first tenth (warm-up); flat within ±10%")
                 .contains("- heap after GC: flat (median ")
                 .contains("- checkpoint size: growing (median ")
                 .contains("- live heap after a full GC: too few samples to tell")
@@ -46,7 +47,7 @@ class SoakSummaryTest {
                             Series.RESTARTS, 0.0)));
         }
 
-        String table = SoakSummary.table(samples);
+        String table = SoakSummary.table(samples, SoakSummary.Judged.of(samples, OptionalInt.empty()));
         String totals = SoakSummary.totals(samples);
 
         assertThat(table.lines().filter(line -> line.startsWith("| ")).count())
@@ -62,5 +63,108 @@ class SoakSummaryTest {
                 .contains("The job's own collections: 12, pausing it 60 ms in all (0.10% of the time).")
                 .contains("the latest completed is number 6")
                 .contains("Restarts: 0.");
+    }
+
+    /** 30 minutes sampled every 10 s at 5,000 records/s; heap and checkpoint size grow until the sample given. */
+    private static List<Sample> stateGrowingUntil(int allSeenSample) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 1; i <= 180; i++) {
+            double grown = Math.min(i, allSeenSample);
+            samples.add(new Sample(
+                    Duration.ofSeconds(10L * i),
+                    Map.of(
+                            Series.RECORDS_IN,
+                            50_000.0 * i,
+                            Series.HEAP_AFTER_GC,
+                            100.0 + 10 * grown + (i % 6),
+                            Series.CHECKPOINT_SIZE,
+                            1000.0 * grown,
+                            Series.CHECKPOINT_UPLOAD,
+                            1000.0 * grown / 4,
+                            Series.CHECKPOINT_DURATION,
+                            300.0,
+                            Series.CHECKPOINT_ID,
+                            (double) i,
+                            Series.LAG,
+                            12.0,
+                            Series.RSS,
+                            500.0)));
+        }
+        return samples;
+    }
+
+    @Test
+    void withUsersTheVerdictJudgesTheSamplesAfterAllUsersWereSeen() {
+        // Records in reach 6,000,000 at sample 120 (20:00), after the warm-up tenth (3:00); state grows until then.
+        List<Sample> samples = stateGrowingUntil(120);
+
+        SoakSummary.Judged withUsers = SoakSummary.Judged.of(samples, OptionalInt.of(6_000_000));
+        SoakSummary.Judged without = SoakSummary.Judged.of(samples, OptionalInt.empty());
+
+        assertThat(SoakSummary.allUsersSeenAt(samples, 6_000_000)).contains(Duration.ofMinutes(20));
+        assertThat(withUsers.from()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(without.from()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(SoakSummary.verdict(samples, withUsers))
+                .contains("over the samples from 20:00, when all 6,000,000 users had been seen, to the end;")
+                .contains("Flat: heap after GC, checkpoint size, job process RSS.");
+        assertThat(SoakSummary.verdict(samples, without))
+                .contains("Not flat: heap after GC growing, checkpoint size growing.");
+        assertThat(SoakSummary.table(samples, withUsers))
+                .as("the table's halves are the verdict's")
+                .contains(
+                        "| checkpoint size (KB) | 180 | 1,000.0 | 90,500.0 | 120,000.0 | 120,000.0 | 120,000.0 | +0.0% |");
+    }
+
+    @Test
+    void usersSeenWithinTheWarmUpOrNeverLeaveTheRunLessItsFirstTenth() {
+        List<Sample> samples = stateGrowingUntil(180);
+
+        SoakSummary.Judged early = SoakSummary.Judged.of(samples, OptionalInt.of(100_000));
+        SoakSummary.Judged never = SoakSummary.Judged.of(samples, OptionalInt.of(10_000_000));
+
+        assertThat(early.from()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(early.why())
+                .isEqualTo("the run less its first tenth (warm-up); all 100,000 users had been seen at" + " 0:20");
+        assertThat(never.from()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(never.why()).contains("all 10,000,000 users were never seen, so state still grew with new users");
+    }
+
+    @Test
+    void theUsersLineGivesTheLatestCheckpointsBytesPerUserAndWhatItUploadedItself() {
+        List<Sample> samples = stateGrowingUntil(120);
+
+        String line = SoakSummary.users(samples, 6_000_000);
+
+        assertThat(line)
+                .startsWith("Users: 6,000,000 (`--users`), each once per round of as many records;")
+                .contains("All users seen at 20:00, the first sample with as many records in.")
+                .contains("The latest completed checkpoint, number 180: 120,000.0 KB of state in 300 ms, of which it"
+                        + " uploaded 30,000.0 KB itself (incremental;")
+                .contains("Checkpoint bytes per user: 20 (its whole state over the users).");
+        assertThat(SoakSummary.users(samples, 10_000_000))
+                .contains("Not all seen: 9,000,000 records in by the end.")
+                .contains("No checkpoint completed after all users were seen: no bytes per user.");
+    }
+
+    @Test
+    void aCheckpointFromBeforeAllUsersWereSeenGivesNoBytesPerUser() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            samples.add(new Sample(
+                    Duration.ofSeconds(10L * i),
+                    Map.of(
+                            Series.RECORDS_IN, 1000.0 * i,
+                            Series.CHECKPOINT_SIZE, 50.0,
+                            Series.CHECKPOINT_UPLOAD, 50.0,
+                            Series.CHECKPOINT_ID, 3.0)));
+        }
+
+        String line = SoakSummary.users(samples, 6000);
+
+        assertThat(line)
+                .contains("All users seen at 1:00")
+                .contains("number 3: 50.0 KB of state in - ms.")
+                .doesNotContain("uploaded")
+                .contains("No checkpoint completed after all users were seen: no bytes per user.");
     }
 }

@@ -61,6 +61,24 @@ class TrendTest {
     }
 
     @Test
+    void fromAGivenTimeTheHalvesSplitWhatIsLeft() {
+        // Climbing for the first 20 minutes, then level; the halves of 20:00-30:00 meet at 25:00.
+        List<Sample> samples = everyTenSeconds(180, i -> Math.min(i, 120) + (i > 150 ? 1 : 0));
+
+        Trend trend =
+                Trend.of(samples, Series.HEAP_AFTER_GC, Duration.ofMinutes(20)).orElseThrow();
+
+        assertThat(trend.points()).isEqualTo(61);
+        assertThat(trend.firstHalfMedian()).isEqualTo(120);
+        assertThat(trend.secondHalfMedian()).isEqualTo(121);
+        assertThat(trend.verdict()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(Trend.of(samples, Series.HEAP_AFTER_GC).orElseThrow().verdict())
+                .as("from the warm-up tenth, the climb counts")
+                .isEqualTo(Trend.Verdict.GROWING);
+        assertThat(Trend.warmUpEnd(samples)).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
     void tooFewValuesInEitherHalfTellNothing() {
         assertThat(Trend.of(List.of(), Series.HEAP_AFTER_GC)).isEmpty();
         assertThat(Trend.of(everyTenSeconds(3, i -> 50), Series.HEAP_AFTER_GC)).isEmpty();
