@@ -2,14 +2,10 @@ package com.logininsights.signals;
 
 import com.logininsights.common.Signal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,19 +15,23 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Every signal, keyed by subject ({@link Subject#key}), decided in event time. A sighting waits in keyed state until
- * the watermark passes its time plus {@code --allowed-lateness}; then the subject's sightings up to that instant are
- * evaluated in {@link Sighting#EVALUATION_ORDER}, so that the same input gives the same alerts whatever order it
+ * Every signal, keyed by subject ({@link Subject#key}), decided in event time. A sighting waits in its subject's state
+ * until the watermark passes its time plus {@code --allowed-lateness}; then the subject's sightings up to that instant
+ * are evaluated in {@link Sighting#EVALUATION_ORDER}, so that the same input gives the same alerts whatever order it
  * arrives in within the out-of-orderness bound, at any parallelism, and after a restart (the waiting sightings and the
  * histories are in the checkpoint, and the timers with them).
  *
  * <p>A sighting that comes after the watermark has passed it cannot be put in order any more: it is counted in the
  * {@code lateForSignals} metric and sent to {@link #LATE}, never evaluated out of order.
  *
+ * <p>A sighting that cannot raise an alert ({@link SubjectSignals#mayAlert}: most devices and IP addresses) asks for
+ * no wake-up of its own and is evaluated at its subject's next one, in the same order; a wake-up is the costliest
+ * part of a sighting.
+ *
  * <p>State is bounded in event time, not by Flink's state TTL (which counts processing time, so a replay or a catch-up
- * would keep or drop state by the wall clock): each subject has one wake-up timer at a time, for the end of an
- * episode or for the end of its memory ({@link SignalRules#memoryMillis}); at the end of its memory with nothing
- * waiting, its state is cleared.
+ * would keep or drop state by the wall clock): each subject has one wake-up timer at a time for the end of an episode
+ * or for the end of its memory ({@link SignalRules#memoryMillis}); at the end of its memory with nothing waiting, its
+ * state is cleared.
  */
 public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting, Alert> {
     public static final OutputTag<Sighting> LATE =
@@ -39,8 +39,8 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     private final SignalRules rules;
     private final long lagMillis;
+    private final boolean deferring;
 
-    private transient ListState<Sighting> waiting;
     private transient ValueState<UserHistory> users;
     private transient ValueState<SharedHistory> shared;
     private transient Map<Signal, Counter> alertCounters;
@@ -50,18 +50,30 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     /** @param allowedLateness how long after the watermark passes a login's time it is still evaluated in order */
     public EvaluateSignals(SignalRules rules, Duration allowedLateness) {
+        this(rules, allowedLateness, true);
+    }
+
+    private EvaluateSignals(SignalRules rules, Duration allowedLateness, boolean deferring) {
         this.rules = rules;
         this.lagMillis = allowedLateness.toMillis();
+        this.deferring = deferring;
+    }
+
+    /**
+     * The same, evaluating every login as soon as it is due: the reference that shows deferring the logins that
+     * cannot raise an alert changes no alert and no moment one is written.
+     */
+    public static EvaluateSignals evaluatingEveryLoginWhenDue(SignalRules rules, Duration allowedLateness) {
+        return new EvaluateSignals(rules, allowedLateness, false);
     }
 
     @Override
     public void open(OpenContext context) {
-        waiting = getRuntimeContext()
-                .getListState(new ListStateDescriptor<>("waiting-sightings", TypeInformation.of(Sighting.class)));
-        users = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("user-history", TypeInformation.of(UserHistory.class)));
+        // Named apart from the states of the build before the waiting sightings moved into the histories, whose
+        // format this is not: a savepoint of that build restores with the signals starting afresh.
+        users = getRuntimeContext().getState(new ValueStateDescriptor<>("user", TypeInformation.of(UserHistory.class)));
         shared = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("shared-history", TypeInformation.of(SharedHistory.class)));
+                .getState(new ValueStateDescriptor<>("device-or-ip", TypeInformation.of(SharedHistory.class)));
         alertCounters = new EnumMap<>(Signal.class);
         for (Signal signal : Signal.values()) {
             alertCounters.put(
@@ -80,14 +92,40 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     @Override
     public void processElement(Sighting sighting, Context context, Collector<Alert> out) throws Exception {
-        long due = sighting.timeMillis() + lagMillis;
-        if (due <= context.timerService().currentWatermark()) {
+        long watermark = context.timerService().currentWatermark();
+        if (sighting.timeMillis() + lagMillis <= watermark) {
             late.inc();
             context.output(LATE, sighting);
             return;
         }
-        waiting.add(sighting);
-        context.timerService().registerEventTimeTimer(due);
+        Subject subject = sighting.subject();
+        if (subject == Subject.USER) {
+            await(users, userSignals, subject, sighting, watermark, context);
+        } else {
+            await(shared, sharedSignals.get(subject), subject, sighting, watermark, context);
+        }
+    }
+
+    private <H extends History> void await(
+            ValueState<H> state,
+            SubjectSignals<H> signals,
+            Subject subject,
+            Sighting sighting,
+            long watermark,
+            Context context)
+            throws Exception {
+        H history = state.value();
+        if (history == null) {
+            history = signals.fresh();
+        }
+        history.await(sighting);
+        if (!deferring || signals.mayAlert(history)) {
+            context.timerService().registerEventTimeTimer(sighting.timeMillis() + lagMillis);
+        } else if (history.wakeUpMillis == History.NEVER || history.wakeUpMillis + lagMillis <= watermark) {
+            history.wakeUpMillis = sighting.timeMillis() + rules.memoryMillis(subject);
+            context.timerService().registerEventTimeTimer(history.wakeUpMillis + lagMillis);
+        }
+        state.update(history);
     }
 
     @Override
@@ -97,20 +135,11 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
             alertCounters.get(alert.signal()).inc();
             out.collect(alert);
         };
-        List<Sighting> due = new ArrayList<>();
-        List<Sighting> later = new ArrayList<>();
-        for (Sighting sighting : waiting.get()) {
-            (sighting.timeMillis() <= now ? due : later).add(sighting);
-        }
-        if (!due.isEmpty()) {
-            waiting.update(later);
-            due.sort(Sighting.EVALUATION_ORDER);
-        }
         Subject subject = Subject.ofKey(context.getCurrentKey());
         if (subject == Subject.USER) {
-            evaluate(users, userSignals, subject, due, now, later.isEmpty(), alerts, context);
+            evaluate(users, userSignals, subject, now, alerts, context);
         } else {
-            evaluate(shared, sharedSignals.get(subject), subject, due, now, later.isEmpty(), alerts, context);
+            evaluate(shared, sharedSignals.get(subject), subject, now, alerts, context);
         }
     }
 
@@ -119,35 +148,29 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
             ValueState<H> state,
             SubjectSignals<H> signals,
             Subject subject,
-            List<Sighting> due,
             long now,
-            boolean nothingWaiting,
             Consumer<Alert> alerts,
             OnTimerContext context)
             throws Exception {
         H history = state.value();
+        if (history == null) {
+            return; // a wake-up asked for before the state was cleared
+        }
         long memory = rules.memoryMillis(subject);
-        for (Sighting login : due) {
-            if (history != null) {
+        for (Sighting login : history.takeDue(now)) {
+            if (history.lastLoginMillis != History.NEVER) {
                 signals.closeEnded(history, login.timeMillis() - 1, alerts);
-            }
-            // Away for longer than its memory: forgotten, even if its state was not cleared yet (logins waited).
-            if (history == null || login.timeMillis() - history.lastLoginMillis > memory) {
-                history = signals.fresh();
+                // Away for longer than its memory: forgotten, even if its state was not cleared yet (logins waited).
+                if (login.timeMillis() - history.lastLoginMillis > memory) {
+                    H fresh = signals.fresh();
+                    fresh.takeOverPending(history);
+                    history = fresh;
+                }
             }
             signals.evaluate(history, login, alerts);
         }
-        if (history == null) {
-            return;
-        }
         signals.closeEnded(history, now, alerts);
-        if (keep(
-                history,
-                signals.episodeEndsAt(history),
-                history.lastLoginMillis + memory,
-                now,
-                nothingWaiting,
-                context)) {
+        if (keep(history, signals, history.latestLoginMillis() + memory, now, context)) {
             state.update(history);
         } else {
             state.clear();
@@ -156,22 +179,22 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     /**
      * Whether a subject's history is still worth keeping at this instant; if it is, makes sure a wake-up comes in
-     * time for whatever can change next without a login: the end of the episode going on, or of the memory.
+     * time for whatever can change next without a login: the end of the episode going on, or of the memory, and the
+     * next waiting login that may raise an alert.
      */
-    private boolean keep(
-            History history,
-            long episodeEndsAt,
-            long forgottenAt,
-            long now,
-            boolean nothingWaiting,
-            OnTimerContext context) {
-        if (forgottenAt <= now && nothingWaiting && episodeEndsAt == Long.MAX_VALUE) {
+    private <H extends History> boolean keep(
+            H history, SubjectSignals<H> signals, long forgottenAt, long now, OnTimerContext context) {
+        long episodeEndsAt = signals.episodeEndsAt(history);
+        if (forgottenAt <= now && history.waiting.isEmpty() && episodeEndsAt == Long.MAX_VALUE) {
             return false;
         }
         long next = Math.min(episodeEndsAt, forgottenAt > now ? forgottenAt : Long.MAX_VALUE);
         if (next != Long.MAX_VALUE && (history.wakeUpMillis <= now || history.wakeUpMillis > next)) {
             context.timerService().registerEventTimeTimer(next + lagMillis);
             history.wakeUpMillis = next;
+        }
+        if (!history.waiting.isEmpty() && (!deferring || signals.mayAlert(history))) {
+            context.timerService().registerEventTimeTimer(history.waiting.get(0).timeMillis() + lagMillis);
         }
         return true;
     }

@@ -1,10 +1,56 @@
 package com.logininsights.signals;
 
-/** What every subject's state has: when it last logged in, and the wake-up it has asked for. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every subject's state has: its logins still waiting for event time to pass them, when it last logged in, and
+ * the wake-up it has asked for. The waiting logins live in the same state value as the history, so that a login costs
+ * one read and one write of its subject's state.
+ */
 abstract class History {
     static final long NEVER = Long.MIN_VALUE;
 
     long lastLoginMillis = NEVER;
-    /** The wake-up already asked for (event time), so that a subject has one at a time. */
+    /** The wake-up for the end of an episode or of the memory already asked for (event time), so that there is one. */
     long wakeUpMillis = NEVER;
+
+    /** The logins not evaluated yet, in {@link Sighting#EVALUATION_ORDER}. */
+    final List<Sighting> waiting = new ArrayList<>();
+
+    /** Puts a login among the waiting ones, in order; they mostly arrive in order, so it looks from the end. */
+    void await(Sighting login) {
+        int at = waiting.size();
+        while (at > 0 && Sighting.EVALUATION_ORDER.compare(waiting.get(at - 1), login) > 0) {
+            at--;
+        }
+        waiting.add(at, login);
+    }
+
+    /** Takes the waiting logins up to this instant out of the waiting ones, in order. */
+    List<Sighting> takeDue(long nowMillis) {
+        int due = 0;
+        while (due < waiting.size() && waiting.get(due).timeMillis() <= nowMillis) {
+            due++;
+        }
+        if (due == 0) {
+            return List.of();
+        }
+        List<Sighting> taken = new ArrayList<>(waiting.subList(0, due));
+        waiting.subList(0, due).clear();
+        return taken;
+    }
+
+    /** The latest login, evaluated or waiting; {@link #NEVER} if none. */
+    long latestLoginMillis() {
+        return waiting.isEmpty()
+                ? lastLoginMillis
+                : Math.max(lastLoginMillis, waiting.get(waiting.size() - 1).timeMillis());
+    }
+
+    /** A fresh history takes over what is waiting and the wake-up asked for, when the old one is forgotten. */
+    void takeOverPending(History forgotten) {
+        waiting.addAll(forgotten.waiting);
+        wakeUpMillis = forgotten.wakeUpMillis;
+    }
 }

@@ -62,6 +62,15 @@ final class SharedSignals implements SubjectSignals<SharedHistory> {
         return rule.endsAt(subject.episode, oldestSeen(subject));
     }
 
+    /**
+     * Only an episode going on, or more users than the threshold among the users kept and the logins waiting, can
+     * raise an alert; most devices and addresses never get there.
+     */
+    @Override
+    public boolean mayAlert(SharedHistory subject) {
+        return subject.episode != null || subject.users.size() + subject.waiting.size() > rule.threshold();
+    }
+
     private static long oldestSeen(SharedHistory subject) {
         return subject.users.isEmpty()
                 ? History.NEVER

@@ -16,4 +16,11 @@ interface SubjectSignals<H extends History> {
 
     /** When the episode going on ends if no login comes before; {@link Long#MAX_VALUE} if none goes on. */
     long episodeEndsAt(H history);
+
+    /**
+     * Whether evaluating the waiting logins could raise an alert. When it could not, they may wait for the subject's
+     * next wake-up instead of each asking for one: the alerts come out the same, as every login is still evaluated in
+     * order, and fewer timers cost less. It may say yes when the answer is no, never the other way round.
+     */
+    boolean mayAlert(H history);
 }

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  * in event-time order. Plain Java, no Flink: the signals operator keeps the state and the time.
  */
 final class UserSignals implements SubjectSignals<UserHistory> {
+    static final int EVALUATED_AT_LEAST_EVERY = 8;
+
     private final SignalRules rules;
     private final CountRule burst;
     private final VersionFloor versionFloor;
@@ -58,6 +60,47 @@ final class UserSignals implements SubjectSignals<UserHistory> {
     @Override
     public long episodeEndsAt(UserHistory user) {
         return burst.endsAt(user.burst, oldestLogin(user));
+    }
+
+    /**
+     * A waiting login may raise an alert if its device is not among the user's known ones, its locale is not the
+     * user's last or is watched, its version is outdated, or the logins in the burst span could go over the threshold;
+     * a burst going on always may. Past {@link #EVALUATED_AT_LEAST_EVERY} waiting logins, they are evaluated anyway,
+     * so that a user who logs in often from the same place does not pile them up in state.
+     */
+    @Override
+    public boolean mayAlert(UserHistory user) {
+        if (user.burst != null || user.waiting.size() >= EVALUATED_AT_LEAST_EVERY) {
+            return true;
+        }
+        if (rules.on(Signal.BURST) && user.recentLogins.size() + user.waiting.size() > burst.threshold()) {
+            return true;
+        }
+        for (Sighting login : user.waiting) {
+            if (mayAlert(user, login)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mayAlert(UserHistory user, Sighting login) {
+        if (rules.on(Signal.NEW_DEVICE) && login.deviceId() != null) {
+            Long seen = user.devices.get(login.deviceId());
+            if (seen == null || seen < login.timeMillis() - rules.deviceMemory().toMillis()) {
+                return true;
+            }
+        }
+        String locale = login.locale();
+        if (locale != null
+                && ((rules.on(Signal.LOCALE_HOP) && !locale.equals(user.lastLocale))
+                        || (rules.on(Signal.WATCHED_LOCALE)
+                                && rules.watchedLocales().contains(locale)))) {
+            return true;
+        }
+        return rules.on(Signal.OUTDATED_VERSION)
+                && login.appVersion() != null
+                && versionFloor.isBelow(login.appVersion());
     }
 
     private static long oldestLogin(UserHistory user) {

@@ -49,7 +49,7 @@ public final class Preloader {
                 .minusMillis(scheduleMillis)
                 .truncatedTo(ChronoUnit.SECONDS);
         LoginRecordFactory factory =
-                new LoginRecordFactory(seed, start, new RecordMix(badShare, 0.04, Duration.ofSeconds(2), 10_000));
+                new LoginRecordFactory(seed, start, new RecordMix(badShare, 0.04, Duration.ofSeconds(2), 100_000));
         AtomicReference<Exception> failure = new AtomicReference<>();
         long malformed = 0;
         long bytes = 0;
