@@ -47,6 +47,7 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
     private transient Counter late;
     private transient UserSignals userSignals;
     private transient Map<Subject, SharedSignals> sharedSignals;
+    private transient Map<Subject, Long> memoryMillis;
 
     /** @param allowedLateness how long after the watermark passes a login's time it is still evaluated in order */
     public EvaluateSignals(SignalRules rules, Duration allowedLateness) {
@@ -88,6 +89,10 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
         sharedSignals = new EnumMap<>(Subject.class);
         sharedSignals.put(Subject.DEVICE, new SharedSignals(rules, Signal.SHARED_DEVICE));
         sharedSignals.put(Subject.IP, new SharedSignals(rules, Signal.SHARED_IP));
+        memoryMillis = new EnumMap<>(Subject.class);
+        for (Subject subject : Subject.values()) {
+            memoryMillis.put(subject, rules.memoryMillis(subject));
+        }
     }
 
     @Override
@@ -99,10 +104,11 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
             return;
         }
         Subject subject = sighting.subject();
+        Consumer<Alert> alerts = collecting(out);
         if (subject == Subject.USER) {
-            await(users, userSignals, subject, sighting, watermark, context);
+            await(users, userSignals, subject, sighting, watermark, context, alerts);
         } else {
-            await(shared, sharedSignals.get(subject), subject, sighting, watermark, context);
+            await(shared, sharedSignals.get(subject), subject, sighting, watermark, context, alerts);
         }
     }
 
@@ -112,17 +118,22 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
             Subject subject,
             Sighting sighting,
             long watermark,
-            Context context)
+            Context context,
+            Consumer<Alert> alerts)
             throws Exception {
         H history = state.value();
         if (history == null) {
             history = signals.fresh();
+        } else if (deferring && watermark >= Long.MIN_VALUE + lagMillis) { // none before the first watermark
+            // Logins that waited for a wake-up and are due by now are evaluated while the state is at hand, so that
+            // a subject keeps few logins waiting; none of them can raise an alert, or it would have had a wake-up.
+            history = evaluateDue(history, signals, subject, watermark - lagMillis, alerts);
         }
         history.await(sighting);
         if (!deferring || signals.mayAlert(history)) {
             context.timerService().registerEventTimeTimer(sighting.timeMillis() + lagMillis);
         } else if (history.wakeUpMillis == History.NEVER || history.wakeUpMillis + lagMillis <= watermark) {
-            history.wakeUpMillis = sighting.timeMillis() + rules.memoryMillis(subject);
+            history.wakeUpMillis = sighting.timeMillis() + memoryMillis.get(subject);
             context.timerService().registerEventTimeTimer(history.wakeUpMillis + lagMillis);
         }
         state.update(history);
@@ -131,16 +142,20 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<Alert> out) throws Exception {
         long now = timestamp - lagMillis;
-        Consumer<Alert> alerts = alert -> {
-            alertCounters.get(alert.signal()).inc();
-            out.collect(alert);
-        };
+        Consumer<Alert> alerts = collecting(out);
         Subject subject = Subject.ofKey(context.getCurrentKey());
         if (subject == Subject.USER) {
             evaluate(users, userSignals, subject, now, alerts, context);
         } else {
             evaluate(shared, sharedSignals.get(subject), subject, now, alerts, context);
         }
+    }
+
+    private Consumer<Alert> collecting(Collector<Alert> out) {
+        return alert -> {
+            alertCounters.get(alert.signal()).inc();
+            out.collect(alert);
+        };
     }
 
     /** The due logins of one subject, in order, then what ends by now without them. */
@@ -156,7 +171,19 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
         if (history == null) {
             return; // a wake-up asked for before the state was cleared
         }
-        long memory = rules.memoryMillis(subject);
+        history = evaluateDue(history, signals, subject, now, alerts);
+        signals.closeEnded(history, now, alerts);
+        if (keep(history, signals, history.latestLoginMillis() + memoryMillis.get(subject), now, context)) {
+            state.update(history);
+        } else {
+            state.clear();
+        }
+    }
+
+    /** The waiting logins up to this instant, in order; returns the history, a fresh one if the old was forgotten. */
+    private <H extends History> H evaluateDue(
+            H history, SubjectSignals<H> signals, Subject subject, long now, Consumer<Alert> alerts) {
+        long memory = memoryMillis.get(subject);
         for (Sighting login : history.takeDue(now)) {
             if (history.lastLoginMillis != History.NEVER) {
                 signals.closeEnded(history, login.timeMillis() - 1, alerts);
@@ -169,12 +196,7 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
             }
             signals.evaluate(history, login, alerts);
         }
-        signals.closeEnded(history, now, alerts);
-        if (keep(history, signals, history.latestLoginMillis() + memory, now, context)) {
-            state.update(history);
-        } else {
-            state.clear();
-        }
+        return history;
     }
 
     /**
