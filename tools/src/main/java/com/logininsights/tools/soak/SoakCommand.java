@@ -118,6 +118,16 @@ public final class SoakCommand {
     Integer users;
 
     @Option(
+            names = "--steady-after",
+            paramLabel = "DURATION",
+            defaultValue = "0s",
+            converter = DurationConverter.class,
+            description = "the verdict judges no sample before this: state kept for a span of event time levels off"
+                    + " only once the span has passed, e.g. 10m for the job's --shared-within, every address seen in"
+                    + " the last 10 minutes (default: ${DEFAULT-VALUE})")
+    Duration steadyAfter;
+
+    @Option(
             names = {"--job-flags", "--job-flag"},
             paramLabel = "\"FLAGS\"",
             converter = JobFlagsOfASoak.class,
@@ -169,6 +179,7 @@ public final class SoakCommand {
                 Optional.ofNullable(command.out),
                 Optional.ofNullable(command.jobJar),
                 command.users == null ? OptionalInt.empty() : OptionalInt.of(command.users),
+                command.steadyAfter,
                 command.jobFlags.stream()
                         .flatMap(flags -> flags.words().stream())
                         .toList());

@@ -32,6 +32,7 @@ public record SoakConfig(
         Optional<Path> outDir,
         Optional<Path> jobJar,
         OptionalInt users,
+        Duration steadyAfter,
         List<String> jobFlags) {
     public SoakConfig {
         jobFlags = List.copyOf(jobFlags);

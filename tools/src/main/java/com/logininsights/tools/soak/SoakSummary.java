@@ -28,7 +28,17 @@ final class SoakSummary {
      * only because new users still arrive is not taken for a leak.
      */
     record Judged(Duration from, String why) {
-        static Judged of(List<Sample> samples, OptionalInt users) {
+        static Judged of(List<Sample> samples, OptionalInt users, Duration steadyAfter) {
+            Judged judged = ofUsers(samples, users);
+            if (steadyAfter.compareTo(judged.from()) <= 0) {
+                return judged;
+            }
+            String from = SampleLines.clock(steadyAfter.toSeconds());
+            return new Judged(
+                    steadyAfter, "the samples from " + from + " (`--steady-after`) to the end; " + judged.why());
+        }
+
+        private static Judged ofUsers(List<Sample> samples, OptionalInt users) {
             Duration warmUp = Trend.warmUpEnd(samples);
             String runLessWarmUp = "the run less its first tenth (warm-up)";
             if (users.isEmpty()) {
@@ -74,7 +84,7 @@ final class SoakSummary {
                         : ", a full collection every " + Durations.format(config.liveHeapEvery()),
                 run.machine(),
                 run.ending()));
-        Judged judged = Judged.of(samples, config.users());
+        Judged judged = Judged.of(samples, config.users(), config.steadyAfter());
         out.append(table(samples, judged)).append('\n');
         out.append(totals(samples)).append('\n');
         config.users().ifPresent(users -> out.append(users(samples, users)).append('\n'));

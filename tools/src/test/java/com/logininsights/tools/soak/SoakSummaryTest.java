@@ -23,7 +23,8 @@ class SoakSummaryTest {
                             Series.RSS, 500.0)));
         }
 
-        String verdict = SoakSummary.verdict(samples, SoakSummary.Judged.of(samples, OptionalInt.empty()));
+        String verdict =
+                SoakSummary.verdict(samples, SoakSummary.Judged.of(samples, OptionalInt.empty(), Duration.ZERO));
 
         assertThat(verdict)
                 .contains("over the run less its first tenth (warm-up); flat within ±10%")
@@ -47,7 +48,7 @@ class SoakSummaryTest {
                             Series.RESTARTS, 0.0)));
         }
 
-        String table = SoakSummary.table(samples, SoakSummary.Judged.of(samples, OptionalInt.empty()));
+        String table = SoakSummary.table(samples, SoakSummary.Judged.of(samples, OptionalInt.empty(), Duration.ZERO));
         String totals = SoakSummary.totals(samples);
 
         assertThat(table.lines().filter(line -> line.startsWith("| ")).count())
@@ -98,8 +99,8 @@ class SoakSummaryTest {
         // Records in reach 6,000,000 at sample 120 (20:00), after the warm-up tenth (3:00); state grows until then.
         List<Sample> samples = stateGrowingUntil(120);
 
-        SoakSummary.Judged withUsers = SoakSummary.Judged.of(samples, OptionalInt.of(6_000_000));
-        SoakSummary.Judged without = SoakSummary.Judged.of(samples, OptionalInt.empty());
+        SoakSummary.Judged withUsers = SoakSummary.Judged.of(samples, OptionalInt.of(6_000_000), Duration.ZERO);
+        SoakSummary.Judged without = SoakSummary.Judged.of(samples, OptionalInt.empty(), Duration.ZERO);
 
         assertThat(SoakSummary.allUsersSeenAt(samples, 6_000_000)).contains(Duration.ofMinutes(20));
         assertThat(withUsers.from()).isEqualTo(Duration.ofMinutes(20));
@@ -116,11 +117,28 @@ class SoakSummaryTest {
     }
 
     @Test
+    void steadyAfterStartsTheVerdictLaterThanTheUsersAloneWouldButNeverEarlier() {
+        // State grows until 20:00 although every user was seen at 0:20 (say, addresses kept for a span of time).
+        List<Sample> samples = stateGrowingUntil(120);
+
+        SoakSummary.Judged usersOnly = SoakSummary.Judged.of(samples, OptionalInt.of(100_000), Duration.ZERO);
+        SoakSummary.Judged steady = SoakSummary.Judged.of(samples, OptionalInt.of(100_000), Duration.ofMinutes(20));
+        SoakSummary.Judged tooEarly = SoakSummary.Judged.of(samples, OptionalInt.of(100_000), Duration.ofMinutes(1));
+
+        assertThat(SoakSummary.verdict(samples, usersOnly)).contains("Not flat: heap after GC growing");
+        assertThat(steady.from()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(steady.why()).startsWith("the samples from 20:00 (`--steady-after`) to the end; the run less");
+        assertThat(SoakSummary.verdict(samples, steady))
+                .contains("Flat: heap after GC, checkpoint size, job process RSS.");
+        assertThat(tooEarly).isEqualTo(usersOnly);
+    }
+
+    @Test
     void usersSeenWithinTheWarmUpOrNeverLeaveTheRunLessItsFirstTenth() {
         List<Sample> samples = stateGrowingUntil(180);
 
-        SoakSummary.Judged early = SoakSummary.Judged.of(samples, OptionalInt.of(100_000));
-        SoakSummary.Judged never = SoakSummary.Judged.of(samples, OptionalInt.of(10_000_000));
+        SoakSummary.Judged early = SoakSummary.Judged.of(samples, OptionalInt.of(100_000), Duration.ZERO);
+        SoakSummary.Judged never = SoakSummary.Judged.of(samples, OptionalInt.of(10_000_000), Duration.ZERO);
 
         assertThat(early.from()).isEqualTo(Duration.ofMinutes(3));
         assertThat(early.why())
