@@ -111,7 +111,12 @@ class LeastPrivilegeIT {
 
         List<ConsumerRecord<byte[], byte[]>> seenByDashboard =
                 BROKER.clientsOf(DASHBOARD).readAllCommitted(config.insightsTopic(), PATIENCE);
-        assertThat(seenByDashboard).as("insights the dashboard reads").hasSameSizeAs(outputs.insights());
+        // Compared with a read of the same topic now that the job is cancelled: until it was, a checkpoint could still
+        // commit insights after the ledger read them (one run of three saw 84 against 82).
+        assertThat(seenByDashboard)
+                .as("insights the dashboard reads")
+                .hasSameSizeAs(BROKER.readAllCommitted(config.insightsTopic(), PATIENCE))
+                .hasSizeGreaterThanOrEqualTo(outputs.insights().size());
         for (String refused : List.of(config.inputTopic(), config.processedTopic(), config.deadLetterTopic())) {
             assertThatThrownBy(() -> readAs(DASHBOARD, refused))
                     .as("the dashboard reading %s", refused)
