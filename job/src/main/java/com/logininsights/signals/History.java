@@ -1,7 +1,10 @@
 package com.logininsights.signals;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * What every subject's state has: its logins still waiting for event time to pass them, when it last logged in, and
@@ -46,6 +49,22 @@ abstract class History {
         return waiting.isEmpty()
                 ? lastLoginMillis
                 : Math.max(lastLoginMillis, waiting.get(waiting.size() - 1).timeMillis());
+    }
+
+    /** Writes the waiting logins; part of both histories' serializers, which call it at the same place. */
+    void writeWaitingTo(DataOutputView out) throws IOException {
+        out.writeInt(waiting.size());
+        for (Sighting login : waiting) {
+            SightingSerializer.INSTANCE.serialize(login, out);
+        }
+    }
+
+    /** Reads what {@link #writeWaitingTo} wrote, into this history's waiting logins. */
+    void readWaitingFrom(DataInputView in) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            waiting.add(SightingSerializer.INSTANCE.deserialize(in));
+        }
     }
 
     /** A fresh history takes over what is waiting and the wake-up asked for, when the old one is forgotten. */

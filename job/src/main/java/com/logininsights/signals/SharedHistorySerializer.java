@@ -32,10 +32,7 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
     public void serialize(SharedHistory history, DataOutputView out) throws IOException {
         out.writeLong(history.lastLoginMillis);
         out.writeLong(history.wakeUpMillis);
-        out.writeInt(history.waiting.size());
-        for (Sighting login : history.waiting) {
-            SightingSerializer.INSTANCE.serialize(login, out);
-        }
+        history.writeWaitingTo(out);
         out.writeInt(history.users.size());
         for (Map.Entry<String, Long> user : history.users.entrySet()) {
             StringValue.writeString(user.getKey(), out);
@@ -52,10 +49,7 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
         SharedHistory history = new SharedHistory();
         history.lastLoginMillis = in.readLong();
         history.wakeUpMillis = in.readLong();
-        int waiting = in.readInt();
-        for (int i = 0; i < waiting; i++) {
-            history.waiting.add(SightingSerializer.INSTANCE.deserialize(in));
-        }
+        history.readWaitingFrom(in);
         int users = in.readInt();
         for (int i = 0; i < users; i++) {
             history.users.put(StringValue.readString(in), in.readLong());

@@ -33,10 +33,7 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
     public void serialize(UserHistory history, DataOutputView out) throws IOException {
         out.writeLong(history.lastLoginMillis);
         out.writeLong(history.wakeUpMillis);
-        out.writeInt(history.waiting.size());
-        for (Sighting login : history.waiting) {
-            SightingSerializer.INSTANCE.serialize(login, out);
-        }
+        history.writeWaitingTo(out);
         out.writeByte(history.devices.size());
         for (Map.Entry<String, Long> device : history.devices.entrySet()) {
             StringValue.writeString(device.getKey(), out);
@@ -61,10 +58,7 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
         UserHistory history = new UserHistory();
         history.lastLoginMillis = in.readLong();
         history.wakeUpMillis = in.readLong();
-        int waiting = in.readInt();
-        for (int i = 0; i < waiting; i++) {
-            history.waiting.add(SightingSerializer.INSTANCE.deserialize(in));
-        }
+        history.readWaitingFrom(in);
         int devices = in.readUnsignedByte();
         for (int i = 0; i < devices; i++) {
             history.devices.put(StringValue.readString(in), in.readLong());
