@@ -70,8 +70,9 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     @Override
     public void open(OpenContext context) {
-        // Named apart from the states of the build before the waiting sightings moved into the histories, whose
-        // format this is not: a savepoint of that build restores with the signals starting afresh.
+        // Named apart from the states of the build before the waiting logins moved into the histories, whose format
+        // this is not. Whether a savepoint of that build restores here is not tested: its old states' serializers
+        // now read the new format.
         users = getRuntimeContext().getState(new ValueStateDescriptor<>("user", TypeInformation.of(UserHistory.class)));
         shared = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("device-or-ip", TypeInformation.of(SharedHistory.class)));
