@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -84,8 +85,9 @@ class SignalDeferralProperties {
             if (i == restartAt) {
                 lateDeferring += late(deferring);
                 lateReference += late(reference);
-                deferring = restarted(deferring, rules, config, true);
-                reference = restarted(reference, rules, config, false);
+                deferring = restarted(deferring, new EvaluateSignals(rules, config.allowedLateness()));
+                reference = restarted(
+                        reference, EvaluateSignals.evaluatingEveryLoginWhenDue(rules, config.allowedLateness()));
             }
         }
         deferring.processWatermark(Long.MAX_VALUE);
@@ -137,29 +139,26 @@ class SignalDeferralProperties {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Sighting, Alert> harness(EvaluateSignals signals)
             throws Exception {
+        return harness(signals, null);
+    }
+
+    /** The operator in the keyed test harness, restored from a snapshot unless that is null. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, Sighting, Alert> harness(
+            EvaluateSignals signals, OperatorSubtaskState restored) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(signals), Sighting::key, Types.STRING);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
         harness.open();
         return harness;
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Sighting, Alert> restarted(
-            KeyedOneInputStreamOperatorTestHarness<String, Sighting, Alert> running,
-            SignalRules rules,
-            JobConfig config,
-            boolean deferring)
+            KeyedOneInputStreamOperatorTestHarness<String, Sighting, Alert> running, EvaluateSignals signals)
             throws Exception {
         var snapshot = running.snapshot(1, 0);
         running.close();
-        var restored = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
-                        deferring
-                                ? new EvaluateSignals(rules, config.allowedLateness())
-                                : EvaluateSignals.evaluatingEveryLoginWhenDue(rules, config.allowedLateness())),
-                Sighting::key,
-                Types.STRING);
-        restored.initializeState(snapshot);
-        restored.open();
-        return restored;
+        return harness(signals, snapshot);
     }
 }
