@@ -63,10 +63,12 @@ final class UserSignals implements SubjectSignals<UserHistory> {
     }
 
     /**
-     * A waiting login may raise an alert if its device is not among the user's known ones, its locale is not the
-     * user's last or is watched, its version is outdated, or the logins in the burst span could go over the threshold;
-     * a burst going on always may. Past {@link #EVALUATED_AT_LEAST_EVERY} waiting logins, they are evaluated anyway,
-     * so that a user who logs in often from the same place does not pile them up in state.
+     * A waiting login may raise an alert if its device is not among the user's known ones while some device is, its
+     * locale differs from the one before it or is watched, its version is outdated, or the logins in the burst span
+     * could go over the threshold; a burst going on always may. "Before it" counts the earlier waiting logins too, so
+     * that a user's first login asks for no wake-up of its own: nothing is new to a user seen for the first time. Past
+     * {@link #EVALUATED_AT_LEAST_EVERY} waiting logins, they are evaluated anyway, so that a user who logs in often
+     * from the same place does not pile them up in state.
      */
     @Override
     public boolean mayAlert(UserHistory user) {
@@ -76,16 +78,20 @@ final class UserSignals implements SubjectSignals<UserHistory> {
         if (rules.on(Signal.BURST) && user.recentLogins.size() + user.waiting.size() > burst.threshold()) {
             return true;
         }
+        boolean someDeviceBefore = !user.devices.isEmpty();
+        String localeBefore = user.lastLocale;
         for (Sighting login : user.waiting) {
-            if (mayAlert(user, login)) {
+            if (mayAlert(user, login, someDeviceBefore, localeBefore)) {
                 return true;
             }
+            someDeviceBefore |= login.deviceId() != null;
+            localeBefore = login.locale() == null ? localeBefore : login.locale();
         }
         return false;
     }
 
-    private boolean mayAlert(UserHistory user, Sighting login) {
-        if (rules.on(Signal.NEW_DEVICE) && login.deviceId() != null) {
+    private boolean mayAlert(UserHistory user, Sighting login, boolean someDeviceBefore, String localeBefore) {
+        if (rules.on(Signal.NEW_DEVICE) && login.deviceId() != null && someDeviceBefore) {
             Long seen = user.devices.get(login.deviceId());
             if (seen == null || seen < login.timeMillis() - rules.deviceMemory().toMillis()) {
                 return true;
@@ -93,7 +99,7 @@ final class UserSignals implements SubjectSignals<UserHistory> {
         }
         String locale = login.locale();
         if (locale != null
-                && ((rules.on(Signal.LOCALE_HOP) && !locale.equals(user.lastLocale))
+                && ((rules.on(Signal.LOCALE_HOP) && localeBefore != null && !locale.equals(localeBefore))
                         || (rules.on(Signal.WATCHED_LOCALE)
                                 && rules.watchedLocales().contains(locale)))) {
             return true;

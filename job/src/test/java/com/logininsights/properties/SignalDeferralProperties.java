@@ -104,11 +104,20 @@ class SignalDeferralProperties {
         return late == null ? 0 : late.size();
     }
 
-    /** Five users, each mostly on a device, locale, version and address of their own; now and then on shared ones. */
+    /**
+     * Five users, each mostly on a device, locale, version and address of their own; now and then on shared ones. A
+     * fifth of the logins are by newcomers, a new one every few logins, without a device id and in any locale: a user's
+     * first logins wait together with nothing before them, and only their locales can raise an alert.
+     */
     private static com.logininsights.model.LoginEvent login(Random random, int offset, long time) {
+        String[] locales = {"TX", "RU", "KP"};
+        SourcePosition source = new SourcePosition("user-login", 0, offset, time);
+        if (random.nextInt(5) == 0) {
+            String newcomer = "newcomer-" + offset / 8;
+            return Logins.event(newcomer, "3.0", null, "10.0.1.1", locales[random.nextInt(3)], null, time, source);
+        }
         int user = random.nextInt(5);
         boolean odd = random.nextInt(6) == 0;
-        String[] locales = {"TX", "RU", "KP"};
         String[] versions = {"3.0", "2.9"};
         return Logins.event(
                 "user-" + user,
@@ -118,7 +127,7 @@ class SignalDeferralProperties {
                 odd ? locales[random.nextInt(3)] : "TX",
                 odd ? "device-" + random.nextInt(8) : "device-" + user,
                 time,
-                new SourcePosition("user-login", 0, offset, time));
+                source);
     }
 
     private static int assertSameAlerts(
