@@ -144,7 +144,7 @@ class QuietSpellsIT {
     /**
      * At parallelism 1, where the three partitions share one source subtask and resume together. Across subtasks they
      * do not wait for each other: at parallelism 2 (partitions 0 and 2 on one subtask, 1 on the other) this case made
-     * a late event in 2 of 5 runs on 2026-12-07, the README's known limitation.
+     * a late event in 2 of 5 runs on 2026-12-07, a known limitation (docs/reliability.md).
      */
     @Test
     void afterAPauseThePartitionReadFirstDoesNotMakeTheOthersLate() throws Exception {

@@ -12,7 +12,7 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "nothing is late inside the job" rests on this operator: between the two phases of the window
+ * "Nothing is late inside the job" (docs/design.md) rests on this operator: between the two phases of the window
  * aggregation it passes on every record and every watermark, and never an idle status.
  */
 class NeverIdleDownstreamTest {
