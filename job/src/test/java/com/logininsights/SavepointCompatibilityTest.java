@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -50,6 +51,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./mvnw -B -ntp test -pl job -Dtest=SavepointCompatibilityTest
  * -Dlogininsights.cutSavepoint=$PWD/job/src/test/resources/savepoints/<release>} and add the folder to {@link
  * #RELEASES}: every savepoint kept there must go on restoring.
+ *
+ * <p>The signals' state has a scenario of its own, {@link #SIGNALS_BEFORE} and {@link #SIGNALS_AFTER}: when its format
+ * changes, cut the savepoint of the build before the change the same way, with {@code
+ * -Dtest=SavepointCompatibilityTest#cutTheSignalsSavepointOfThisBuild
+ * -Dlogininsights.cutSignalsSavepoint=$PWD/job/src/test/resources/savepoints/signals-<commit>}, and add the folder to
+ * {@link #SIGNALS_BUILDS}.
  */
 class SavepointCompatibilityTest {
     /** The releases whose savepoints must restore, each a folder under src/test/resources/savepoints. */
@@ -63,6 +70,34 @@ class SavepointCompatibilityTest {
             login(1, 21, "d", "ios", "VA"),
             login(0, 25, "e", "android", "TX"));
     private static final List<Line> AFTER = List.of(login(0, 5, "f", "android", "CA"), login(1, 26, "g", "ios", "TX"));
+    private static final String[] WINDOW_FLAGS = {"--allowed-lateness", "1h"};
+
+    /**
+     * The signals' state of every build whose format is still read: a savepoint of each (a folder under
+     * src/test/resources/savepoints) restores on the heap and in RocksDB, and the signals then go on as if nothing had
+     * stopped. ca894a4 was the first build with the signals, before the waiting logins moved into the histories.
+     */
+    private static final List<String> SIGNALS_BUILDS = List.of("signals-ca894a4");
+
+    private static final String[] SIGNAL_FLAGS = {"--allowed-lateness", "0s", "--shared-device-users", "2"};
+
+    /**
+     * Before the savepoint: u1 in TX on device D1; u2 and u3 on device X (two users, at the threshold); u5 hops from TX
+     * to RU at 4 s, whose alert shows the signals had evaluated the early logins; u1 in RU at 26 s, without a device
+     * id, still waiting for event time when the savepoint is taken (u4 holds partition 1 at 26 s too).
+     */
+    private static final List<Line> SIGNALS_BEFORE = List.of(
+            sighting(0, 1, "u1", "D1", "TX"),
+            sighting(1, 2, "u2", "X", "TX"),
+            sighting(0, 3, "u3", "X", "TX"),
+            sighting(1, 1, "u5", "D5", "TX"),
+            sighting(1, 4, "u5", "D5", "RU"),
+            sighting(1, 26, "u4", "D4", "TX"),
+            sighting(0, 26, "u1", null, "RU"));
+
+    /** After it: u1 on a new device, and a third user on device X. */
+    private static final List<Line> SIGNALS_AFTER =
+            List.of(sighting(0, 30, "u1", "D2", "RU"), sighting(1, 31, "u6", "X", "TX"));
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -76,7 +111,7 @@ class SavepointCompatibilityTest {
         for (String release : RELEASES) {
             Path savepoint = copyOf(Path.of("src/test/resources/savepoints", release), copies.resolve(release));
             Sinks sinks = new Sinks();
-            StreamExecutionEnvironment env = environment(sinks, Boundedness.BOUNDED, both());
+            StreamExecutionEnvironment env = environment(sinks, Boundedness.BOUNDED, both(), WINDOW_FLAGS);
             env.configure(savepointPath(savepoint));
             env.execute("restore the savepoint of " + release);
 
@@ -98,13 +133,62 @@ class SavepointCompatibilityTest {
         }
     }
 
+    /**
+     * Each alert needs what was kept before the savepoint: u1's hop at 26 s its locale at 1 s and the login waiting at
+     * the savepoint, its new device at 30 s the device seen at 1 s, and device X's third user the first two.
+     */
+    @Test
+    void everySignalsSavepointRestoresAndTheSignalsGoOnFromIt(@TempDir Path copies) throws Exception {
+        for (String build : SIGNALS_BUILDS) {
+            for (String backend : List.of("hashmap", "rocksdb")) {
+                Path savepoint =
+                        copyOf(Path.of("src/test/resources/savepoints", build), copies.resolve(build + "-" + backend));
+                Sinks sinks = new Sinks();
+                List<Line> script = new ArrayList<>(SIGNALS_BEFORE);
+                script.addAll(SIGNALS_AFTER);
+                String[] flags = Stream.concat(Stream.of(SIGNAL_FLAGS), Stream.of("--state-backend", backend))
+                        .toArray(String[]::new);
+                StreamExecutionEnvironment env = environment(sinks, Boundedness.BOUNDED, script, flags);
+                env.configure(savepointPath(savepoint));
+                env.execute("restore the signals savepoint of " + build + " into " + backend);
+
+                assertThat(sinks.alerts.received())
+                        .as("alerts after restoring %s into %s", build, backend)
+                        .extracting(alert -> alert.signal().signalName() + " " + alert.subject() + " at "
+                                + (alert.eventTimeMillis() / 1000 - BASE_SECONDS))
+                        .containsExactlyInAnyOrder(
+                                "locale_hop u1 at 26", "new_device u1 at 30", "shared_device X at 31");
+            }
+        }
+    }
+
+    /** Not a test: cuts the signals' savepoint of this build when {@code logininsights.cutSignalsSavepoint} names its folder. */
+    @Test
+    @EnabledIfSystemProperty(named = "logininsights.cutSignalsSavepoint", matches = ".+")
+    void cutTheSignalsSavepointOfThisBuild() throws Exception {
+        Path target = Path.of(System.getProperty("logininsights.cutSignalsSavepoint"));
+        Sinks sinks = new Sinks();
+        JobClient job = environment(sinks, Boundedness.CONTINUOUS_UNBOUNDED, SIGNALS_BEFORE, SIGNAL_FLAGS)
+                .executeAsync("cut a signals savepoint");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (sinks.alerts.received().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(sinks.alerts.received())
+                .as("u5's hop, before the savepoint")
+                .extracting(Alert::userId)
+                .containsExactly("u5");
+        stopWithSavepointInto(job, target);
+        System.out.println("Savepoint written to " + target + "; add its folder to SIGNALS_BUILDS.");
+    }
+
     /** Not a test: cuts a release's savepoint when {@code logininsights.cutSavepoint} names its folder. */
     @Test
     @EnabledIfSystemProperty(named = "logininsights.cutSavepoint", matches = ".+")
     void cutTheSavepointOfThisRelease() throws Exception {
         Path target = Path.of(System.getProperty("logininsights.cutSavepoint"));
         Sinks sinks = new Sinks();
-        JobClient job = environment(sinks, Boundedness.CONTINUOUS_UNBOUNDED, BEFORE)
+        JobClient job = environment(sinks, Boundedness.CONTINUOUS_UNBOUNDED, BEFORE, WINDOW_FLAGS)
                 .executeAsync("cut a compatibility savepoint");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (summaries(sinks).isEmpty() && System.nanoTime() < deadline) {
@@ -113,31 +197,33 @@ class SavepointCompatibilityTest {
         assertThat(summary(sinks, 0).logins())
                 .as("window 0 fired before the savepoint")
                 .isEqualTo(3);
+        stopWithSavepointInto(job, target);
+        System.out.println("Savepoint written to " + target + "; add its folder to RELEASES.");
+    }
+
+    private static void stopWithSavepointInto(JobClient job, Path target) throws Exception {
         Path staging = Files.createTempDirectory("savepoint");
         String written = job.stopWithSavepoint(false, staging.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get();
         Files.createDirectories(target);
         copyOf(Path.of(java.net.URI.create(written)), target);
-        System.out.println("Savepoint written to " + target + "; add its folder to RELEASES.");
     }
 
-    private static StreamExecutionEnvironment environment(Sinks sinks, Boundedness boundedness, List<Line> script) {
-        JobConfig config = JobFlags.parse(
-                new String[] {
-                    "--parallelism",
-                    "2",
-                    "--window",
-                    "10s",
-                    "--out-of-orderness",
-                    "2s",
-                    "--idleness",
-                    "1s",
-                    "--allowed-lateness",
-                    "1h",
-                    "--checkpoint-interval",
-                    "1s"
-                },
-                Map.of());
+    private static StreamExecutionEnvironment environment(
+            Sinks sinks, Boundedness boundedness, List<Line> script, String... flags) {
+        List<String> all = new ArrayList<>(List.of(
+                "--parallelism",
+                "2",
+                "--window",
+                "10s",
+                "--out-of-orderness",
+                "2s",
+                "--idleness",
+                "1s",
+                "--checkpoint-interval",
+                "1s"));
+        all.addAll(List.of(flags));
+        JobConfig config = JobFlags.parse(all.toArray(String[]::new), Map.of());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         LoginInsightsJob.configure(env, config);
         LoginRecordParser parser = new LoginRecordParser(ParserSettings.of(config), WallClock.SYSTEM);
@@ -152,6 +238,8 @@ class SavepointCompatibilityTest {
     private static Configuration savepointPath(Path savepoint) {
         Configuration restore = new Configuration();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
+        // A savepoint that does not restore fails the test at once, rather than after the job's restarts.
+        restore.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return restore;
     }
 
@@ -173,6 +261,13 @@ class SavepointCompatibilityTest {
                 .filter(s -> s.windowStartMillis() == (BASE_SECONDS + windowSecond) * 1000)
                 .reduce((earlier, later) -> later)
                 .orElseThrow(() -> new AssertionError("no summary of the window at " + windowSecond + " s"));
+    }
+
+    private static Line sighting(int partition, int second, String user, String deviceId, String locale) {
+        String device = deviceId == null ? "" : "\"device_id\": \"" + deviceId + "\", ";
+        String json = "{\"user_id\": \"" + user + "\", " + device + "\"locale\": \"" + locale
+                + "\", \"app_version\": \"2.3.0\", \"timestamp\": " + (BASE_SECONDS + second) + "}";
+        return new Line(partition, json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Line login(int partition, int second, String user, String device, String locale) {

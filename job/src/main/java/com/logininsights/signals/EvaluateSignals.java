@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -43,6 +45,13 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     private transient ValueState<UserHistory> users;
     private transient ValueState<SharedHistory> shared;
+    /**
+     * Where the first build with the signals (main at ca894a4) kept the waiting logins, each with a timer of its own;
+     * a savepoint of it may hold some. Each is moved into its subject's history when the subject next wakes up, which
+     * is no later than its own timer, so before any later login of the subject is evaluated.
+     */
+    private transient ListState<Sighting> waitingBeforeUpgrade;
+
     private transient Map<Signal, Counter> alertCounters;
     private transient Counter late;
     private transient UserSignals userSignals;
@@ -70,12 +79,12 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
 
     @Override
     public void open(OpenContext context) {
-        // Named apart from the states of the build before the waiting logins moved into the histories, whose format
-        // this is not. Whether a savepoint of that build restores here is not tested: its old states' serializers
-        // now read the new format.
-        users = getRuntimeContext().getState(new ValueStateDescriptor<>("user", TypeInformation.of(UserHistory.class)));
+        users = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("user-history", TypeInformation.of(UserHistory.class)));
         shared = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("device-or-ip", TypeInformation.of(SharedHistory.class)));
+                .getState(new ValueStateDescriptor<>("shared-history", TypeInformation.of(SharedHistory.class)));
+        waitingBeforeUpgrade = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("waiting-sightings", TypeInformation.of(Sighting.class)));
         alertCounters = new EnumMap<>(Signal.class);
         for (Signal signal : Signal.values()) {
             alertCounters.put(
@@ -168,7 +177,7 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
             Consumer<Alert> alerts,
             OnTimerContext context)
             throws Exception {
-        H history = state.value();
+        H history = withWaitingBeforeUpgrade(state.value(), signals);
         if (history == null) {
             return; // a wake-up asked for before the state was cleared
         }
@@ -179,6 +188,20 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
         } else {
             state.clear();
         }
+    }
+
+    /** The history with the logins {@link #waitingBeforeUpgrade} among its waiting ones; a fresh one if it had none. */
+    private <H extends History> H withWaitingBeforeUpgrade(H history, SubjectSignals<H> signals) throws Exception {
+        Iterable<Sighting> carried = waitingBeforeUpgrade.get();
+        if (carried == null || !carried.iterator().hasNext()) {
+            return history;
+        }
+        H with = history == null ? signals.fresh() : history;
+        for (Sighting login : carried) {
+            with.await(login);
+        }
+        waitingBeforeUpgrade.clear();
+        return with;
     }
 
     /** The waiting logins up to this instant, in order; returns the history, a fresh one if the old was forgotten. */

@@ -7,7 +7,6 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,10 +14,19 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Writes a {@link SharedHistory}, which is keyed state: this format is part of every savepoint, so a change needs a
- * new snapshot version that still reads this one.
+ * new format in {@link HistoryFormatSnapshot} that still reads the earlier ones.
  */
 public final class SharedHistorySerializer extends MutableSerializer<SharedHistory> {
-    public static final SharedHistorySerializer INSTANCE = new SharedHistorySerializer();
+    public static final SharedHistorySerializer INSTANCE = new SharedHistorySerializer(true);
+
+    /** Reads state of {@link HistoryFormatSnapshot#WITHOUT_WAITING}, to be written again in the current format. */
+    static final SharedHistorySerializer WITHOUT_WAITING_READER = new SharedHistorySerializer(false);
+
+    private final boolean withWaiting;
+
+    private SharedHistorySerializer(boolean withWaiting) {
+        this.withWaiting = withWaiting;
+    }
 
     /** Named by {@link SharedHistory}'s {@code @TypeInfo} annotation. */
     public static final class TypeInfo extends TypeInfoFactory<SharedHistory> {
@@ -32,7 +40,9 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
     public void serialize(SharedHistory history, DataOutputView out) throws IOException {
         out.writeLong(history.lastLoginMillis);
         out.writeLong(history.wakeUpMillis);
-        history.writeWaitingTo(out);
+        if (withWaiting) {
+            history.writeWaitingTo(out);
+        }
         out.writeInt(history.users.size());
         for (Map.Entry<String, Long> user : history.users.entrySet()) {
             StringValue.writeString(user.getKey(), out);
@@ -49,7 +59,9 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
         SharedHistory history = new SharedHistory();
         history.lastLoginMillis = in.readLong();
         history.wakeUpMillis = in.readLong();
-        history.readWaitingFrom(in);
+        if (withWaiting) {
+            history.readWaitingFrom(in);
+        }
         int users = in.readInt();
         for (int i = 0; i < users; i++) {
             history.users.put(StringValue.readString(in), in.readLong());
@@ -65,10 +77,10 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
         return new Snapshot();
     }
 
-    /** Restores this serializer from a checkpoint or savepoint. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SharedHistory> {
+    /** Restores this serializer, in the format the state was written in, from a checkpoint or savepoint. */
+    public static final class Snapshot extends HistoryFormatSnapshot<SharedHistory> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(format -> format == HistoryFormatSnapshot.CURRENT ? INSTANCE : WITHOUT_WAITING_READER);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,11 +14,20 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Writes a {@link UserHistory}, which is keyed state: this format is part of every savepoint, so a change needs a new
- * snapshot version that still reads this one. Strings go through {@link StringValue} (a length, then the characters;
+ * format in {@link HistoryFormatSnapshot} that still reads the earlier ones. Strings go through {@link StringValue} (a length, then the characters;
  * one byte each for ASCII), which also writes null.
  */
 public final class UserHistorySerializer extends MutableSerializer<UserHistory> {
-    public static final UserHistorySerializer INSTANCE = new UserHistorySerializer();
+    public static final UserHistorySerializer INSTANCE = new UserHistorySerializer(true);
+
+    /** Reads state of {@link HistoryFormatSnapshot#WITHOUT_WAITING}, to be written again in the current format. */
+    static final UserHistorySerializer WITHOUT_WAITING_READER = new UserHistorySerializer(false);
+
+    private final boolean withWaiting;
+
+    private UserHistorySerializer(boolean withWaiting) {
+        this.withWaiting = withWaiting;
+    }
 
     /** Named by {@link UserHistory}'s {@code @TypeInfo} annotation. */
     public static final class TypeInfo extends TypeInfoFactory<UserHistory> {
@@ -33,7 +41,9 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
     public void serialize(UserHistory history, DataOutputView out) throws IOException {
         out.writeLong(history.lastLoginMillis);
         out.writeLong(history.wakeUpMillis);
-        history.writeWaitingTo(out);
+        if (withWaiting) {
+            history.writeWaitingTo(out);
+        }
         out.writeByte(history.devices.size());
         for (Map.Entry<String, Long> device : history.devices.entrySet()) {
             StringValue.writeString(device.getKey(), out);
@@ -58,7 +68,9 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
         UserHistory history = new UserHistory();
         history.lastLoginMillis = in.readLong();
         history.wakeUpMillis = in.readLong();
-        history.readWaitingFrom(in);
+        if (withWaiting) {
+            history.readWaitingFrom(in);
+        }
         int devices = in.readUnsignedByte();
         for (int i = 0; i < devices; i++) {
             history.devices.put(StringValue.readString(in), in.readLong());
@@ -82,10 +94,10 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
         return new Snapshot();
     }
 
-    /** Restores this serializer from a checkpoint or savepoint. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<UserHistory> {
+    /** Restores this serializer, in the format the state was written in, from a checkpoint or savepoint. */
+    public static final class Snapshot extends HistoryFormatSnapshot<UserHistory> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(format -> format == HistoryFormatSnapshot.CURRENT ? INSTANCE : WITHOUT_WAITING_READER);
         }
     }
 }
