@@ -190,7 +190,7 @@ public final class EvaluateSignals extends KeyedProcessFunction<String, Sighting
         }
     }
 
-    /** The history with the logins {@link #waitingBeforeUpgrade} among its waiting ones; a fresh one if it had none. */
+    /** The history with the logins of {@link #waitingBeforeUpgrade} moved in; a fresh one if they are all there is. */
     private <H extends History> H withWaitingBeforeUpgrade(H history, SubjectSignals<H> signals) throws Exception {
         Iterable<Sighting> carried = waitingBeforeUpgrade.get();
         if (carried == null || !carried.iterator().hasNext()) {
