@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.configuration.Configuration;
@@ -168,12 +169,11 @@ class SavepointCompatibilityTest {
     void cutTheSignalsSavepointOfThisBuild() throws Exception {
         Path target = Path.of(System.getProperty("logininsights.cutSignalsSavepoint"));
         Sinks sinks = new Sinks();
-        JobClient job = environment(sinks, Boundedness.CONTINUOUS_UNBOUNDED, SIGNALS_BEFORE, SIGNAL_FLAGS)
-                .executeAsync("cut a signals savepoint");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (sinks.alerts.received().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        JobClient job = runUntil(
+                sinks,
+                SIGNALS_BEFORE,
+                SIGNAL_FLAGS,
+                written -> !written.alerts.received().isEmpty());
         assertThat(sinks.alerts.received())
                 .as("u5's hop, before the savepoint")
                 .extracting(Alert::userId)
@@ -188,17 +188,25 @@ class SavepointCompatibilityTest {
     void cutTheSavepointOfThisRelease() throws Exception {
         Path target = Path.of(System.getProperty("logininsights.cutSavepoint"));
         Sinks sinks = new Sinks();
-        JobClient job = environment(sinks, Boundedness.CONTINUOUS_UNBOUNDED, BEFORE, WINDOW_FLAGS)
-                .executeAsync("cut a compatibility savepoint");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (summaries(sinks).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        JobClient job = runUntil(
+                sinks, BEFORE, WINDOW_FLAGS, written -> !summaries(written).isEmpty());
         assertThat(summary(sinks, 0).logins())
                 .as("window 0 fired before the savepoint")
                 .isEqualTo(3);
         stopWithSavepointInto(job, target);
         System.out.println("Savepoint written to " + target + "; add its folder to RELEASES.");
+    }
+
+    /** Starts the job on a script that never ends, and returns once what it wrote is ready (or after a minute). */
+    private static JobClient runUntil(Sinks sinks, List<Line> script, String[] flags, Predicate<Sinks> ready)
+            throws Exception {
+        JobClient job = environment(sinks, Boundedness.CONTINUOUS_UNBOUNDED, script, flags)
+                .executeAsync("cut a compatibility savepoint");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!ready.test(sinks) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return job;
     }
 
     private static void stopWithSavepointInto(JobClient job, Path target) throws Exception {
