@@ -1,5 +1,6 @@
 package com.logininsights.insights;
 
+import com.logininsights.types.FormatSnapshot;
 import com.logininsights.types.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -8,7 +9,6 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -199,51 +199,18 @@ public final class WindowTallySerializer extends TypeSerializer<WindowTally> {
      * wrote a snapshot of the same name with no fields, as version {@value #FORMAT_0_1}, so its savepoints restore
      * here too.
      */
-    public static final class Snapshot implements TypeSerializerSnapshot<WindowTally> {
-        private int format;
-
+    public static final class Snapshot extends FormatSnapshot<WindowTally> {
         /** For Flink, which reads the format with {@link #readSnapshot}. */
         public Snapshot() {
             this(CURRENT_FORMAT);
         }
 
         Snapshot(int format) {
-            this.format = format;
-        }
-
-        @Override
-        public int getCurrentVersion() {
-            return CURRENT_FORMAT;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) {
-            // The version Flink writes before this says everything.
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
-            if (readVersion != FORMAT_0_1 && readVersion != FORMAT_BY_NAME) {
-                throw new IOException("window tally state of format " + readVersion + " is not one this release"
-                        + " reads (" + FORMAT_0_1 + " or " + FORMAT_BY_NAME + "); was it written by a later release?");
-            }
-            format = readVersion;
-        }
-
-        @Override
-        public TypeSerializer<WindowTally> restoreSerializer() {
-            return format == CURRENT_FORMAT ? INSTANCE : new WindowTallySerializer(format);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<WindowTally> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<WindowTally> oldSnapshot) {
-            if (!(oldSnapshot instanceof Snapshot old)) {
-                return TypeSerializerSchemaCompatibility.incompatible();
-            }
-            return old.format == format
-                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-                    : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
+            super(
+                    "window tally",
+                    format,
+                    CURRENT_FORMAT,
+                    Map.of(FORMAT_0_1, new WindowTallySerializer(FORMAT_0_1), FORMAT_BY_NAME, INSTANCE));
         }
     }
 }

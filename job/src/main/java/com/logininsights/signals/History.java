@@ -51,6 +51,16 @@ abstract class History {
                 : Math.max(lastLoginMillis, waiting.get(waiting.size() - 1).timeMillis());
     }
 
+    /**
+     * The histories' formats, the version of their serializers' snapshots in every checkpoint and savepoint. Main at
+     * ca894a4, the first build with the signals, kept the waiting logins in a list state of their own; its snapshots
+     * were Flink's {@code SimpleTypeSerializerSnapshot}, which writes version 3 and no fields, under the same class
+     * names, so they restore as {@link #FORMAT_WITHOUT_WAITING}.
+     */
+    static final int FORMAT_WITHOUT_WAITING = 3;
+    /** The waiting logins inside the history, right after the wake-up. */
+    static final int FORMAT_WITH_WAITING = 4;
+
     /** Writes the waiting logins; part of both histories' serializers, which call it at the same place. */
     void writeWaitingTo(DataOutputView out) throws IOException {
         out.writeInt(waiting.size());

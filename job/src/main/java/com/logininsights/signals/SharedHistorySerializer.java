@@ -1,5 +1,6 @@
 package com.logininsights.signals;
 
+import com.logininsights.types.FormatSnapshot;
 import com.logininsights.types.MutableSerializer;
 import com.logininsights.types.SerializerTypeInfo;
 import java.io.IOException;
@@ -14,12 +15,12 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Writes a {@link SharedHistory}, which is keyed state: this format is part of every savepoint, so a change needs a
- * new format in {@link HistoryFormatSnapshot} that still reads the earlier ones.
+ * new format in {@link History} that the snapshot still reads beside the earlier ones.
  */
 public final class SharedHistorySerializer extends MutableSerializer<SharedHistory> {
     public static final SharedHistorySerializer INSTANCE = new SharedHistorySerializer(true);
 
-    /** Reads state of {@link HistoryFormatSnapshot#WITHOUT_WAITING}, to be written again in the current format. */
+    /** Reads state of {@link History#FORMAT_WITHOUT_WAITING}, to be written again in the current format. */
     static final SharedHistorySerializer WITHOUT_WAITING_READER = new SharedHistorySerializer(false);
 
     private final boolean withWaiting;
@@ -78,9 +79,17 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
     }
 
     /** Restores this serializer, in the format the state was written in, from a checkpoint or savepoint. */
-    public static final class Snapshot extends HistoryFormatSnapshot<SharedHistory> {
+    public static final class Snapshot extends FormatSnapshot<SharedHistory> {
         public Snapshot() {
-            super(format -> format == HistoryFormatSnapshot.CURRENT ? INSTANCE : WITHOUT_WAITING_READER);
+            super(
+                    "device or address history",
+                    History.FORMAT_WITH_WAITING,
+                    History.FORMAT_WITH_WAITING,
+                    Map.of(
+                            History.FORMAT_WITHOUT_WAITING,
+                            WITHOUT_WAITING_READER,
+                            History.FORMAT_WITH_WAITING,
+                            INSTANCE));
         }
     }
 }

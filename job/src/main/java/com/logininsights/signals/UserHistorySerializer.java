@@ -1,5 +1,6 @@
 package com.logininsights.signals;
 
+import com.logininsights.types.FormatSnapshot;
 import com.logininsights.types.MutableSerializer;
 import com.logininsights.types.SerializerTypeInfo;
 import java.io.IOException;
@@ -14,13 +15,13 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Writes a {@link UserHistory}, which is keyed state: this format is part of every savepoint, so a change needs a new
- * format in {@link HistoryFormatSnapshot} that still reads the earlier ones. Strings go through {@link StringValue} (a length, then the characters;
- * one byte each for ASCII), which also writes null.
+ * format in {@link History} that the snapshot still reads beside the earlier ones. Strings go through {@link
+ * StringValue} (a length, then the characters; one byte each for ASCII), which also writes null.
  */
 public final class UserHistorySerializer extends MutableSerializer<UserHistory> {
     public static final UserHistorySerializer INSTANCE = new UserHistorySerializer(true);
 
-    /** Reads state of {@link HistoryFormatSnapshot#WITHOUT_WAITING}, to be written again in the current format. */
+    /** Reads state of {@link History#FORMAT_WITHOUT_WAITING}, to be written again in the current format. */
     static final UserHistorySerializer WITHOUT_WAITING_READER = new UserHistorySerializer(false);
 
     private final boolean withWaiting;
@@ -95,9 +96,17 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
     }
 
     /** Restores this serializer, in the format the state was written in, from a checkpoint or savepoint. */
-    public static final class Snapshot extends HistoryFormatSnapshot<UserHistory> {
+    public static final class Snapshot extends FormatSnapshot<UserHistory> {
         public Snapshot() {
-            super(format -> format == HistoryFormatSnapshot.CURRENT ? INSTANCE : WITHOUT_WAITING_READER);
+            super(
+                    "user history",
+                    History.FORMAT_WITH_WAITING,
+                    History.FORMAT_WITH_WAITING,
+                    Map.of(
+                            History.FORMAT_WITHOUT_WAITING,
+                            WITHOUT_WAITING_READER,
+                            History.FORMAT_WITH_WAITING,
+                            INSTANCE));
         }
     }
 }
