@@ -3,6 +3,8 @@ package com.logininsights.signals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -60,6 +62,12 @@ abstract class History {
     static final int FORMAT_WITHOUT_WAITING = 3;
     /** The waiting logins inside the history, right after the wake-up. */
     static final int FORMAT_WITH_WAITING = 4;
+
+    /** Which serializer reads each history format, for a history serializer's snapshot. */
+    static <H extends History> Map<Integer, TypeSerializer<H>> readerOfFormat(
+            TypeSerializer<H> withoutWaiting, TypeSerializer<H> withWaiting) {
+        return Map.of(FORMAT_WITHOUT_WAITING, withoutWaiting, FORMAT_WITH_WAITING, withWaiting);
+    }
 
     /** Writes the waiting logins; part of both histories' serializers, which call it at the same place. */
     void writeWaitingTo(DataOutputView out) throws IOException {

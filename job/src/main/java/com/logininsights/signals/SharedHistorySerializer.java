@@ -85,11 +85,7 @@ public final class SharedHistorySerializer extends MutableSerializer<SharedHisto
                     "device or address history",
                     History.FORMAT_WITH_WAITING,
                     History.FORMAT_WITH_WAITING,
-                    Map.of(
-                            History.FORMAT_WITHOUT_WAITING,
-                            WITHOUT_WAITING_READER,
-                            History.FORMAT_WITH_WAITING,
-                            INSTANCE));
+                    History.readerOfFormat(WITHOUT_WAITING_READER, INSTANCE));
         }
     }
 }

@@ -102,11 +102,7 @@ public final class UserHistorySerializer extends MutableSerializer<UserHistory> 
                     "user history",
                     History.FORMAT_WITH_WAITING,
                     History.FORMAT_WITH_WAITING,
-                    Map.of(
-                            History.FORMAT_WITHOUT_WAITING,
-                            WITHOUT_WAITING_READER,
-                            History.FORMAT_WITH_WAITING,
-                            INSTANCE));
+                    History.readerOfFormat(WITHOUT_WAITING_READER, INSTANCE));
         }
     }
 }
