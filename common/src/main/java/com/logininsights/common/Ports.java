@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Ports on 127.0.0.1, where everything the tools and the tests start listens. */
 public final class Ports {
@@ -21,6 +23,29 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * A free port other than {@code chosen}: ports picked earlier but not bound yet, which the system may offer
+     * again (two of a broker's listeners on one port make it refuse to format, as a CI run found).
+     */
+    public static int freeOtherThan(int... chosen) throws IOException {
+        return otherThan(Ports::free, chosen);
+    }
+
+    static int otherThan(Source free, int... chosen) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = free.next();
+            if (IntStream.of(chosen).noneMatch(port -> port == candidate)) {
+                return candidate;
+            }
+        }
+        throw new IOException("found no free port other than " + Arrays.toString(chosen));
+    }
+
+    /** Where free ports come from: {@link #free()}, or a test's sequence. */
+    interface Source {
+        int next() throws IOException;
     }
 
     /** A free port whose successor is free too: the broker's controller listens there. */

@@ -1,10 +1,14 @@
 package com.logininsights.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PortsTest {
@@ -36,5 +40,22 @@ class PortsTest {
         assertThat(Ports.listeningAddresses(tcp6, 8080)).containsExactly(InetAddress.getByName("127.0.0.1"));
         assertThat(Ports.listeningAddresses(tcp6, 8081)).containsExactly(InetAddress.getByName("::1"));
         assertThat(Ports.listeningAddresses(tcp6, 8082)).containsExactly(InetAddress.getByName("::"));
+    }
+
+    @Test
+    void aPortChosenEarlierButNotYetBoundIsPassedOver() throws IOException {
+        Iterator<Integer> offered = List.of(40_000, 40_001, 40_000, 41_235).iterator();
+
+        assertThat(Ports.otherThan(offered::next, 40_000, 40_001)).isEqualTo(41_235);
+    }
+
+    @Test
+    void aSystemThatOffersOnlyChosenPortsIsAnErrorNotALoop() {
+        Iterator<Integer> offered =
+                IntStream.iterate(0, i -> i + 1).map(i -> 40_000 + i % 2).iterator();
+
+        assertThatThrownBy(() -> Ports.otherThan(offered::next, 40_000, 40_001))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("[40000, 40001]");
     }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.Uuid;
  * its caller, which then stops it in its turn). Stopped by its PID.
  */
 final class BrokerProcess {
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration KILL_AFTER = Duration.ofSeconds(30);
@@ -51,9 +52,15 @@ final class BrokerProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(formatLog.toFile())
                 .start();
-        if (!formatter.waitFor(90, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
+        if (!formatter.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             formatter.destroyForcibly();
-            throw new IOException("formatting the Kafka data folder failed; see " + formatLog);
+            throw new IOException("formatting the Kafka data folder took over " + FORMAT_TIMEOUT.toSeconds() + " s:\n"
+                    + tailOf(formatLog));
+        }
+        if (formatter.exitValue() != 0) {
+            // The test's folder, and this log with it, is deleted when the test ends: the reason goes in the error.
+            throw new IOException("formatting the Kafka data folder failed (code " + formatter.exitValue() + "):\n"
+                    + tailOf(formatLog));
         }
     }
 
@@ -126,8 +133,8 @@ final class BrokerProcess {
         try (Admin admin = Admin.create(settings)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IOException(
-                            "the Kafka broker exited at start (code " + process.exitValue() + "):\n" + tailOfLog());
+                    throw new IOException("the Kafka broker exited at start (code " + process.exitValue() + "):\n"
+                            + tailOf(folder.log()));
                 }
                 try {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
@@ -139,12 +146,15 @@ final class BrokerProcess {
         }
         kill();
         throw new IOException(
-                "the Kafka broker did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n" + tailOfLog());
+                "the Kafka broker did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n" + tailOf(folder.log()));
     }
 
-    private String tailOfLog() {
+    /** The log's last lines, without the stack frames that would crowd out the message they follow. */
+    private static String tailOf(Path log) {
         try {
-            List<String> lines = Files.readAllLines(folder.log());
+            List<String> lines = Files.readAllLines(log).stream()
+                    .filter(line -> !line.stripLeading().startsWith("at "))
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

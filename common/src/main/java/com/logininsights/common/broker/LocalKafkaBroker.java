@@ -46,11 +46,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Thread killOnExit;
     private final BrokerProcess process;
 
-    private LocalKafkaBroker(Builder builder) {
+    private LocalKafkaBroker(Builder builder, int securePort) {
         this.folder = new BrokerFolder(builder.dataDir);
         this.port = builder.port;
         this.process = new BrokerProcess(folder, builder.classpath);
-        this.secure = builder.securePort < 0 ? null : new SaslSslListener(builder.securePort, builder.users);
+        this.secure = securePort < 0 ? null : new SaslSslListener(securePort, builder.users);
         this.acls = builder.acls;
         this.overrides = Map.copyOf(builder.overrides);
         this.deleteDataOnClose = builder.deleteDataOnClose;
@@ -72,7 +72,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private final Path dataDir;
         private int port = -1;
         private String classpath = System.getProperty("java.class.path");
-        private int securePort = -1;
+        private boolean saslSsl;
         private final List<String> users = new ArrayList<>(List.of(USER));
         private boolean acls;
         private final Map<String, String> overrides = new LinkedHashMap<>();
@@ -99,8 +99,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
          * Adds a {@code SASL_SSL} listener (TLS, SCRAM-SHA-512) with the user {@value #USER}, which
          * {@link LocalKafkaBroker#bootstrapServers()} and {@link LocalKafkaBroker#clients()} then use.
          */
-        public Builder saslSsl() throws IOException {
-            securePort = Ports.free();
+        public Builder saslSsl() {
+            saslSsl = true;
             return this;
         }
 
@@ -141,10 +141,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
             if (port < 0) {
                 port = Ports.freePair();
             }
-            if (securePort < 0 && (users.size() > 1 || acls)) {
+            if (!saslSsl && (users.size() > 1 || acls)) {
                 throw new IllegalStateException("users and ACLs are for the SASL_SSL listener: call saslSsl() too");
             }
-            return new LocalKafkaBroker(this);
+            return new LocalKafkaBroker(this, saslSsl ? Ports.freeOtherThan(port, port + 1) : -1);
         }
     }
 

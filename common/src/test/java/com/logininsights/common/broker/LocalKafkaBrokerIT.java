@@ -83,6 +83,18 @@ class LocalKafkaBrokerIT {
         }
     }
 
+    @Test
+    void aConfigurationTheBrokerRefusesFailsTheStartWithTheBrokersReason() throws Exception {
+        try (LocalKafkaBroker broker = LocalKafkaBroker.inTemporaryFolder()
+                .serverProperty("node.id", "one")
+                .stopWhenThisJvmExits()
+                .build()) {
+            assertThatThrownBy(broker::start)
+                    .hasMessageContaining("formatting the Kafka data folder failed")
+                    .hasMessageContaining("Invalid value one");
+        }
+    }
+
     private static AclBinding allow(String user, ResourceType type, String name, AclOperation operation) {
         return new AclBinding(
                 new ResourcePattern(type, name, PatternType.LITERAL),

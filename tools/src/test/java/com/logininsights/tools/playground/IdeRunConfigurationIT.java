@@ -36,7 +36,7 @@ class IdeRunConfigurationIT {
         Path root = Checkout.root();
         IdeRunConfiguration configuration = IdeRunConfiguration.intellij(root);
         int brokerPort = Ports.freePair();
-        int webUiPort = Ports.free();
+        int webUiPort = Ports.freeOtherThan(brokerPort, brokerPort + 1);
         PlaygroundConfig input = new PlaygroundConfig(
                 Optional.empty(),
                 brokerPort,

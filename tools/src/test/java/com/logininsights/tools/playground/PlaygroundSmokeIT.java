@@ -42,7 +42,7 @@ class PlaygroundSmokeIT {
                 Duration.ofSeconds(2),
                 "200",
                 0.1,
-                Ports.free(),
+                Ports.freeOtherThan(brokerPort, brokerPort + 1),
                 Optional.of(Duration.ofSeconds(90)),
                 false);
         Playground.Result result;
