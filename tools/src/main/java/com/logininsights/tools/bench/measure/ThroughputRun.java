@@ -71,7 +71,10 @@ public final class ThroughputRun {
                         inputRecords));
             }
             if (failure.isEmpty() && child.exitValue() != 0) {
-                failure = Optional.of("exit code " + child.exitValue());
+                failure = Optional.of("exit code " + child.exitValue()
+                        + (child.exitValue() == Contender.OUT_OF_HEAP
+                                ? ": out of heap; more records need a larger one (--job-java-opts \"-Xmx<size>\")"
+                                : ""));
             }
             sampler.close();
             usage = sampler.usage();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BenchContenderTest {
+    private static final String HEAP = String.join(" ", Contender.JVM_FLAGS);
     private static final RunTopics TOPICS = RunTopics.fresh("in", "x-run1");
 
     @Test
@@ -49,7 +50,7 @@ class BenchContenderTest {
         List<String> command = Contender.FLINK_SQL.command(launch(Optional.empty(), Map.of()), TOPICS, "g");
 
         assertThat(String.join(" ", command))
-                .contains("-Xmx1g -jar /checkout/bench-sql/target/login-insights-bench-sql.jar")
+                .contains(HEAP + " -jar /checkout/bench-sql/target/login-insights-bench-sql.jar")
                 .contains("--input-topic in --processed-topic bench-x-run1-processed")
                 .contains("--insights-topic bench-x-run1-insights --group-id g --parallelism 1");
     }
@@ -65,10 +66,10 @@ class BenchContenderTest {
         assertThat(variant.id()).isEqualTo("li-alo-p2-b");
         assertThat(variant.title()).isEqualTo("login-insights at-least-once p2 (b)");
         assertThat(String.join(" ", variant.command(launch, TOPICS, "g")))
-                .contains("-Xmx1g -XX:TieredStopAtLevel=1 -jar /old.jar --bounded")
+                .contains(HEAP + " -XX:TieredStopAtLevel=1 -jar /old.jar --bounded")
                 .contains("--delivery-guarantee at-least-once --parallelism 2");
         assertThat(String.join(" ", job.command(launch, TOPICS, "g")))
-                .contains("-Xmx1g -jar /checkout/job/target/login-insights-local.jar --bounded")
+                .contains(HEAP + " -jar /checkout/job/target/login-insights-local.jar --bounded")
                 .doesNotContain("TieredStopAtLevel");
         assertThatThrownBy(Contender.HAND_LOOP::asVariantB).hasMessageContaining("no (b) variant");
     }

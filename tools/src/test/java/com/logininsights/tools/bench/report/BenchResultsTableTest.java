@@ -24,10 +24,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchResultsTableTest {
+    private static final String HEAP = String.join(" ", Contender.JVM_FLAGS);
 
     @Test
     void tableShowsMediansRangesAndTheRatiosToTheCeilingAndTheHandLoop() throws Exception {
@@ -163,8 +165,8 @@ class BenchResultsTableTest {
 
         assertThat(md)
                 .containsPattern("- login-insights: `job/target/login-insights-local.jar` \\(2\\.0 MB, built "
-                        + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\), JVM flags `-Xmx1g`")
-                .contains("- login-insights (b): `/elsewhere/old.jar` (missing), JVM flags `-Xmx1g"
+                        + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\), JVM flags `" + Pattern.quote(HEAP) + "`")
+                .contains("- login-insights (b): `/elsewhere/old.jar` (missing), JVM flags `" + HEAP
                         + " -XX:TieredStopAtLevel=1`; its rows are marked (b)")
                 .contains("| login-insights exactly-once p1 | 50,000 |")
                 .contains("| login-insights exactly-once p1 (b) | 40,000 |")
