@@ -1,5 +1,8 @@
 package com.logininsights.benchsql;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +22,7 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.config.TableConfigOptions;
+import org.apache.flink.util.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -128,17 +132,30 @@ public final class FlinkSqlPeer implements Callable<Integer> {
         return 0;
     }
 
-    private Configuration configuration() {
+    private Configuration configuration() throws IOException {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.NAME, "flink-sql-peer " + groupId);
         configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        // On disk, as login-insights' own local runs: Flink's default keeps checkpoints in the JobManager's memory,
+        // at most 5 MB of state per operator, and the exact distinct counts of a million records' windows passed that
+        // (a benchmark run failed on it, depending on where in the input its checkpoints fell).
+        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        configuration.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                checkpointsForThisRun().toUri().toString());
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // Window starts and ends in UTC, as login-insights writes them.
         configuration.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
         configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.BIND_PORT, "0");
         return configuration;
+    }
+
+    private static Path checkpointsForThisRun() throws IOException {
+        Path dir = Files.createTempDirectory("flink-sql-peer-checkpoints-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteDirectoryQuietly(dir.toFile())));
+        return dir;
     }
 
     private static boolean writes(String statement) {
