@@ -71,8 +71,10 @@ class SignalsIT {
             for (int i = 0; i < 22; i++) { // 22 users on one address within 2 minutes: more than 20
                 first.add(login(i % 2, String.format("u%02d", i), 30 + 5 * i, "d-u" + i, "TX", "3.1", "10.9.9.9"));
             }
-            first.add(login(1, "old", 40, "d-old", "TX", "1.9.4", "10.0.0.3"));
-            first.add(login(0, "spy", 50, "d-spy", "KP", "3.1", "10.0.0.4"));
+            // After the shared address's last logins in each partition: a login older than those by more than the
+            // out-of-orderness would be late, so whether it is alerted would depend on when a watermark passed.
+            first.add(login(1, "old", 140, "d-old", "TX", "1.9.4", "10.0.0.3"));
+            first.add(login(0, "spy", 145, "d-spy", "KP", "3.1", "10.0.0.4"));
             BROKER.produce(config.inputTopic(), first);
 
             FailOnceDeserializer.arm();
