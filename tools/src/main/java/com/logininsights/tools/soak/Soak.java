@@ -365,6 +365,8 @@ public final class Soak {
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx" + config.jobHeap(),
+                // A heap too small for the state ends the soak at once instead of after minutes of collections.
+                "-XX:+ExitOnOutOfMemoryError",
                 GcLogTail.jvmOption(gcLog),
                 "-jar",
                 jobJar.toString(),

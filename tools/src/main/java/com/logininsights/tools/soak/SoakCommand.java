@@ -80,9 +80,10 @@ public final class SoakCommand {
     @Option(
             names = "--job-heap",
             paramLabel = "SIZE",
-            defaultValue = "1g",
+            defaultValue = "8g",
             converter = HeapSize.class,
-            description = "the job JVM's maximum heap, as -Xmx takes it (default: ${DEFAULT-VALUE})")
+            description = "the job JVM's maximum heap, as -Xmx takes it; at the default rate the signals keep ten"
+                    + " minutes of addresses, three million, about 4 GiB live (default: ${DEFAULT-VALUE})")
     String jobHeap;
 
     @Option(

@@ -21,7 +21,7 @@ class SoakCommandTest {
         assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.sampleEvery()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.liveHeapEvery()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.jobHeap()).isEqualTo("1g");
+        assertThat(config.jobHeap()).isEqualTo("8g");
         assertThat(config.parallelism()).isEmpty();
         assertThat(config.partitions()).isEqualTo(3);
         assertThat(config.seed()).isEmpty();

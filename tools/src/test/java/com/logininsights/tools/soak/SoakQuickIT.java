@@ -29,6 +29,7 @@ class SoakQuickIT {
             "--sample-every", "5s",
             "--checkpoint-interval", "5s",
             "--live-heap-every", "20s",
+            "--job-heap", "1g",
             "--out", folder.toString()
         };
 
