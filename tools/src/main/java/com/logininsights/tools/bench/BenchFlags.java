@@ -127,9 +127,8 @@ public final class BenchFlags implements Callable<Integer> {
             names = "--job-java-opts",
             paramLabel = "\"OPTIONS\"",
             converter = BenchConverters.JavaOptionsConverter.class,
-            description =
-                    "extra JVM options for login-insights, after the benchmark's own heap flags, in its contenders and the latency"
-                            + " test, e.g. \"-XX:TieredStopAtLevel=1\" (default: none)")
+            description = "extra JVM options for login-insights, after the benchmark's own heap flags, in its"
+                    + " contenders and the latency test, e.g. \"-XX:TieredStopAtLevel=1\" (default: none)")
     BenchConverters.JavaOptions jobJavaOpts;
 
     @Option(

@@ -365,8 +365,7 @@ public final class Soak {
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx" + config.jobHeap(),
-                // A heap too small for the state ends the soak at once instead of after minutes of collections.
-                "-XX:+ExitOnOutOfMemoryError",
+                ChildProcess.EXIT_ON_OUT_OF_MEMORY,
                 GcLogTail.jvmOption(gcLog),
                 "-jar",
                 jobJar.toString(),

@@ -1,6 +1,7 @@
 package com.logininsights.tools.bench.contenders;
 
 import com.logininsights.common.Ports;
+import com.logininsights.tools.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +31,10 @@ public record Contender(String id, String title, Kind kind, boolean exactlyOnce,
      * The same heap for every contender; Flink's add-opens come from the local jars' manifests. 3 GB because the
      * signals keep each address for ten minutes of event time and the preloaded input gives every login a new one
      * within a few minutes, so at its end every address is in state (a million records ran in 2 GB; in 1 GB the job
-     * collected garbage for minutes). A heap too small ends the run at its first OutOfMemoryError, with {@link
-     * #OUT_OF_HEAP}, not at the run's timeout.
+     * collected garbage for minutes). A heap too small ends the run at its first OutOfMemoryError, not at the run's
+     * timeout.
      */
-    public static final List<String> JVM_FLAGS = List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError");
-
-    /** The exit code of a JVM that {@code -XX:+ExitOnOutOfMemoryError} stopped. */
-    public static final int OUT_OF_HEAP = 3;
+    public static final List<String> JVM_FLAGS = List.of("-Xmx3g", ChildProcess.EXIT_ON_OUT_OF_MEMORY);
 
     /**
      * What every launch needs besides the run's topics.

@@ -72,7 +72,7 @@ public final class ThroughputRun {
             }
             if (failure.isEmpty() && child.exitValue() != 0) {
                 failure = Optional.of("exit code " + child.exitValue()
-                        + (child.exitValue() == Contender.OUT_OF_HEAP
+                        + (child.exitValue() == ChildProcess.OUT_OF_HEAP
                                 ? ": out of heap; more records need a larger one (--job-java-opts \"-Xmx<size>\")"
                                 : ""));
             }
