@@ -1,5 +1,6 @@
 package com.logininsights.kafka;
 
+import com.logininsights.common.Durations;
 import com.logininsights.config.JobConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,21 +33,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaPreflight {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPreflight.class);
-    private static final int TIMEOUT_SECONDS = 20;
-    private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
+    /** How long the job waits for each answer before it says that no broker answered. */
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private KafkaPreflight() {}
 
     /** Returns the problems found, each a sentence a user can act on; empty when all is well. */
     public static List<String> problems(JobConfig config) throws InterruptedException {
+        return problems(config, PATIENCE);
+    }
+
+    /** As {@link #problems(JobConfig)}, waiting {@code patience} for each answer. */
+    public static List<String> problems(JobConfig config, Duration patience) throws InterruptedException {
+        int patienceMillis = Math.toIntExact(patience.toMillis());
         Properties properties = new Properties();
         properties.putAll(config.kafkaProperties().asMap());
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, patienceMillis);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, patienceMillis);
         List<String> problems = new ArrayList<>();
         try (Admin admin = Admin.create(properties)) {
-            RightsCheck rights = new RightsCheck(admin, config, TIMEOUT);
+            RightsCheck rights = new RightsCheck(admin, config, patience);
             for (String topic : rights.missingTopics()) {
                 problems.add("topic '" + topic + "' does not exist on " + config.bootstrapServers()
                         + "; create it first (the README lists the topics and their settings)");
@@ -55,20 +62,20 @@ public final class KafkaPreflight {
                 problems.addAll(rights.missingRights());
             }
             if (problems.isEmpty()) {
-                problems.addAll(otherWriters(admin, config));
+                problems.addAll(otherWriters(admin, config, patience));
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException refused) {
                 problems.add("the Kafka broker at " + config.bootstrapServers() + " refused the job's login: "
                         + refused.getMessage());
             } else if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                problems.add(noAnswer(config));
+                problems.add(noAnswer(config, patience));
             } else {
                 problems.add("the Kafka broker at " + config.bootstrapServers() + " failed the start-up check: "
                         + e.getCause());
             }
         } catch (TimeoutException e) {
-            problems.add(noAnswer(config));
+            problems.add(noAnswer(config, patience));
         } catch (KafkaException e) {
             problems.add("the Kafka client settings are not usable: " + e.getMessage()
                     + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
@@ -76,9 +83,9 @@ public final class KafkaPreflight {
         return problems;
     }
 
-    private static String noAnswer(JobConfig config) {
-        return "no Kafka broker answered at " + config.bootstrapServers() + " within " + TIMEOUT_SECONDS
-                + " s; is it running, and is --bootstrap-servers right?";
+    private static String noAnswer(JobConfig config, Duration patience) {
+        return "no Kafka broker answered at " + config.bootstrapServers() + " within " + Durations.format(patience)
+                + "; is it running, and is --bootstrap-servers right?";
     }
 
     /**
@@ -86,7 +93,7 @@ public final class KafkaPreflight {
      * duplicate every record (the docker-compose job and a local run left at its defaults, say). Writers without
      * transactions cannot be seen this way, and a broker that does not let us list transactions skips the check.
      */
-    private static List<String> otherWriters(Admin admin, JobConfig config)
+    private static List<String> otherWriters(Admin admin, JobConfig config, Duration patience)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> outputs = Set.copyOf(config.outputTopics());
         Collection<TransactionListing> ongoing;
@@ -94,7 +101,7 @@ public final class KafkaPreflight {
             ongoing = admin.listTransactions(
                             new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
                     .all()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthorizationException) {
                 LOG.info("Not checking for other jobs writing to {}: not allowed to list transactions", outputs);
@@ -110,7 +117,7 @@ public final class KafkaPreflight {
             return List.of();
         }
         Map<String, TransactionDescription> described =
-                admin.describeTransactions(others).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                admin.describeTransactions(others).all().get(patience.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, String> writerPerTopic = new TreeMap<>();
         described.forEach((id, description) -> description.topicPartitions().stream()
                 .map(TopicPartition::topic)
