@@ -64,7 +64,7 @@ class EndOffsetWatchIT {
         throw new AssertionError("no such round within " + PATIENCE + "; the last: " + last);
     }
 
-    private static void writeInTransactions(String topic, int committed, int aborted) {
+    private static void writeInTransactions(String topic, int committed, int aborted) throws InterruptedException {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers());
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-writer");
@@ -85,6 +85,7 @@ class EndOffsetWatchIT {
                 producer.abortTransaction();
             }
         }
+        BROKER.awaitTransactionMarkers(topic, PATIENCE);
     }
 
     private static byte[] bytes(String text) {

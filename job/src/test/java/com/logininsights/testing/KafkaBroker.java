@@ -163,6 +163,11 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         return clients().readCommitted(topic, timeout, done);
     }
 
+    /** See {@link BrokerClients#awaitTransactionMarkers}. */
+    public void awaitTransactionMarkers(String topic, Duration timeout) throws InterruptedException {
+        clients().awaitTransactionMarkers(topic, timeout);
+    }
+
     /** Every record committed to {@code topic} so far. */
     public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(String topic, Duration timeout) {
         return clients().readAllCommitted(topic, timeout);

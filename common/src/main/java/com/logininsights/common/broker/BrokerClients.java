@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -112,6 +114,35 @@ public final class BrokerClients {
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(
             String topic, Duration timeout, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         return readCommitted(List.of(topic), timeout, done);
+    }
+
+    /**
+     * Waits until every transaction written to the topic is visible as committed or aborted: a producer's
+     * {@code commitTransaction} and {@code abortTransaction} return once the outcome is decided, and the markers that
+     * carry it reach the partitions a little later (milliseconds, tens of them on a busy machine). Until then a
+     * {@code read_committed} reader's end offset stops where the transaction began.
+     *
+     * @throws IllegalStateException when a transaction is still open after the timeout
+     */
+    public void awaitTransactionMarkers(String topic, Duration timeout) throws InterruptedException {
+        Map<String, Object> uncommitted = new HashMap<>(security);
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> committed = CommittedReader.consumer(bootstrapServers, security);
+                KafkaConsumer<byte[], byte[]> written = CommittedReader.consumer(bootstrapServers, uncommitted)) {
+            List<TopicPartition> partitions = CommittedReader.partitions(committed, topic, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Map<TopicPartition, Long> visible = committed.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> logEnds = written.endOffsets(partitions, timeout);
+            while (!visible.equals(logEnds)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("a transaction on " + topic + " is still open after "
+                            + timeout.toSeconds() + " s: read_committed ends " + visible + ", log ends " + logEnds);
+                }
+                Thread.sleep(10);
+                visible = committed.endOffsets(partitions, timeout);
+                logEnds = written.endOffsets(partitions, timeout);
+            }
+        }
     }
 
     /** Every record committed to {@code topic} so far (see {@link CommittedReader#readAll}). */

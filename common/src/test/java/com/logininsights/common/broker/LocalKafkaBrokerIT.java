@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -21,6 +25,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The one broker every module's tests use: real, restartable on its data, and secured the way production is. */
@@ -80,6 +85,34 @@ class LocalKafkaBrokerIT {
             assertThatThrownBy(() -> broker.clients().produce("logins", List.of(Record.of(0, "{}"))))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theWaitForTransactionMarkersEndsOnceNoTransactionIsOpen() throws Exception {
+        try (LocalKafkaBroker broker =
+                LocalKafkaBroker.inTemporaryFolder().stopWhenThisJvmExits().build()) {
+            broker.start();
+            BrokerClients clients = broker.clients();
+            clients.createTopic("markers", 2);
+            Properties properties = clients.properties();
+            properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "markers-writer");
+            try (KafkaProducer<String, String> writer =
+                    new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+                writer.initTransactions();
+                writer.beginTransaction();
+                writer.send(new ProducerRecord<>("markers", 1, "k", "open"));
+                writer.flush();
+
+                assertThatThrownBy(() -> clients.awaitTransactionMarkers("markers", Duration.ofSeconds(1)))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("a transaction on markers is still open after 1 s");
+
+                writer.commitTransaction();
+                clients.awaitTransactionMarkers("markers", PATIENCE);
+                assertThat(values(clients.readAllCommitted("markers", PATIENCE)))
+                        .containsExactly("open");
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.logininsights.common.Topics;
 import com.logininsights.common.broker.LocalKafkaBroker;
-import com.logininsights.common.kafka.CommittedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,12 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +85,9 @@ class LiveViewIT {
             sendEnriched(job, a, a + 1_000, 10);
             sendDeadLetters(job, a + 500, "empty", 2);
             job.commitTransaction();
-            awaitCommitMarkers(TOPICS.processed(), TOPICS.deadLetters());
+            // the markers that make it visible reach the partitions after commitTransaction returns
+            broker.clients().awaitTransactionMarkers(TOPICS.processed(), PATIENCE);
+            broker.clients().awaitTransactionMarkers(TOPICS.deadLetters(), PATIENCE);
 
             try (LiveView view = LiveView.open(
                     broker.bootstrapServers(),
@@ -226,31 +223,6 @@ class LiveViewIT {
             assertThat(windowReport(shown, b)).contains("  alerts       burst 1 · shared_ip 1\n");
             assertThat(view.alertsBySignal())
                     .isEqualTo(Map.of("new_device", 1L, "locale_hop", 1L, "burst", 1L, "shared_ip", 1L));
-        }
-    }
-
-    /**
-     * {@code commitTransaction} returns once the commit is decided; the markers that make its records visible reach
-     * the partitions a few milliseconds later, and until then a view that starts at the committed end starts before
-     * those records and counts them as its own.
-     */
-    private static void awaitCommitMarkers(String... topics) throws InterruptedException {
-        Map<String, String> uncommitted = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (KafkaConsumer<byte[], byte[]> committed = CommittedReader.consumer(broker.bootstrapServers(), Map.of());
-                KafkaConsumer<byte[], byte[]> written =
-                        CommittedReader.consumer(broker.bootstrapServers(), uncommitted)) {
-            List<TopicPartition> partitions = Arrays.stream(topics)
-                    .flatMap(topic -> CommittedReader.partitions(committed, topic, PATIENCE).stream())
-                    .toList();
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            Map<TopicPartition, Long> visible = committed.endOffsets(partitions, PATIENCE);
-            while (!visible.equals(written.endOffsets(partitions, PATIENCE))) {
-                assertThat(System.nanoTime())
-                        .as("the commit visible by %s", visible)
-                        .isLessThan(deadline);
-                Thread.sleep(10);
-                visible = committed.endOffsets(partitions, PATIENCE);
-            }
         }
     }
 
