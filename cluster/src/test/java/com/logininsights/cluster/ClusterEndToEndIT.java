@@ -101,7 +101,7 @@ class ClusterEndToEndIT {
         // (0) A user's mistakes at submission, one refused by the flags and one by the start-up check against
         // Kafka: each fails that submission alone, with the job's own one-line reason, and the JobManager, which
         // runs the job's main(), carries on to run the good job below. (No broker at all is refused the same way,
-        // after the check's 20 s; KafkaPreflightIT has that sentence.)
+        // after the check's KafkaPreflight.PATIENCE; KafkaPreflightIT has that sentence.)
         assertSubmissionRefused("login-insights: Invalid value for option '--window'", "--window", "nonsense");
         assertSubmissionRefused(
                 "login-insights: topic 'no-such-topic' does not exist", "--input-topic", "no-such-topic");

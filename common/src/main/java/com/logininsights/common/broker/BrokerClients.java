@@ -1,5 +1,6 @@
 package com.logininsights.common.broker;
 
+import com.logininsights.common.Durations;
 import com.logininsights.common.kafka.CommittedReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class BrokerClients {
             while (!visible.equals(logEnds)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("a transaction on " + topic + " is still open after "
-                            + timeout.toSeconds() + " s: read_committed ends " + visible + ", log ends " + logEnds);
+                            + Durations.format(timeout) + ": read_committed ends " + visible + ", log ends " + logEnds);
                 }
                 Thread.sleep(10);
                 visible = committed.endOffsets(partitions, timeout);

@@ -106,7 +106,7 @@ class LocalKafkaBrokerIT {
 
                 assertThatThrownBy(() -> clients.awaitTransactionMarkers("markers", Duration.ofSeconds(1)))
                         .isInstanceOf(IllegalStateException.class)
-                        .hasMessageStartingWith("a transaction on markers is still open after 1 s");
+                        .hasMessageStartingWith("a transaction on markers is still open after 1s: read_committed ends");
 
                 writer.commitTransaction();
                 clients.awaitTransactionMarkers("markers", PATIENCE);
